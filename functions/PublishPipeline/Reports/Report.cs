@@ -1,0 +1,54 @@
+namespace PublishPipeline.Reports;
+
+/// <summary>
+/// The canonical report: every reader produces it, every consumer reads it. Its serialised face is the
+/// JSON contract (shared/spec/REPORT-JSON.md), written by <see cref="ReportJson"/>.
+/// </summary>
+public sealed class Report
+{
+    /// <summary>"2019", "2021", or null when no national template was recognised.</summary>
+    public string? Template { get; set; }
+
+    public int? Year { get; set; }
+
+    public string? Agency { get; set; }
+
+    public string? Title { get; set; }
+
+    public ReportPeriod? Period { get; set; }
+
+    public List<ReportSection> Sections { get; set; } = [];
+
+    public ReportTables Tables { get; set; } = new();
+}
+
+/// <summary>The statistical period stated in the report, as ISO dates (yyyy-MM-dd).</summary>
+public sealed record ReportPeriod(string From, string To);
+
+/// <summary>One numbered part of the report (一…六) with its text; <see cref="Key"/> is the template's section key.</summary>
+public sealed class ReportSection
+{
+    public string? Number { get; set; }
+
+    public string? Key { get; set; }
+
+    public string Heading { get; set; } = "";
+
+    public string Text { get; set; } = "";
+}
+
+/// <summary>
+/// The three statistical tables under the contract's ASCII keys. A table or row the document does not contain is
+/// absent, never filled with blanks.
+/// </summary>
+public sealed class ReportTables
+{
+    /// <summary>Table 二: item (art20_1 …) → row (rules …) → cells in the template's column order.</summary>
+    public Dictionary<string, Dictionary<string, List<CellValue>>>? Proactive { get; set; }
+
+    /// <summary>Table 三: row (new, carried_in, r1 …) → 7 cells (natural … total).</summary>
+    public Dictionary<string, List<CellValue>>? Requests { get; set; }
+
+    /// <summary>Table 四: group (review, suit_direct, suit_after_review) → 5 cells (upheld … total).</summary>
+    public Dictionary<string, List<CellValue>>? ReviewLitigation { get; set; }
+}

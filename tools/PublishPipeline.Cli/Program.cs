@@ -1,0 +1,3 @@
+using PublishPipeline.Cli;
+
+return await PubpipeCommand.RunAsync(args);

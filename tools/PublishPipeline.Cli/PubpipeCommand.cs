@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace PublishPipeline.Cli;
+
+/// <summary>The root of <c>pubpipe</c>: each sub-command lives in its own class.</summary>
+public static class PubpipeCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("PublishPipeline: 政府信息公开工作年度报告 validation and publishing");
+        return await root.Parse(args).InvokeAsync();
+    }
+}
