@@ -1,7 +1,8 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using PublishPipeline;
 
-var host = new HostBuilder()
-    .ConfigureFunctionsWebApplication()
-    .Build();
-
-await host.RunAsync();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddPublishPipeline(builder.Configuration);
+await builder.Build().RunAsync();

@@ -1,0 +1,16 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Functions;
+
+/// <summary>A new draft in <c>drafts/{agency}/{year}/{name}</c> (delivered by Event Grid) starts ingest.</summary>
+public sealed class OnDraftUploaded(IngestHandler handler)
+{
+    [Function(nameof(OnDraftUploaded))]
+    public Task RunAsync(
+        [BlobTrigger(StorageNames.DraftBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.ConnectionSetting)] BlobClient draft,
+        CancellationToken cancellationToken) =>
+        handler.HandleAsync(draft.Name, cancellationToken);
+}

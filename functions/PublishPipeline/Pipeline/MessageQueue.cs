@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>Puts the pipeline's messages on their Storage queues as JSON (the queue clients encode Base64, as triggers expect).</summary>
+public sealed class MessageQueue(PipelineStorage storage)
+{
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public Task SendPublishAsync(PublishMessage message, CancellationToken cancellationToken = default) =>
+        SendAsync(storage.PublishQueue, message, cancellationToken);
+
+    public Task SendNoticeAsync(NoticeMessage message, CancellationToken cancellationToken = default) =>
+        SendAsync(storage.NoticesQueue, message, cancellationToken);
+
+    public static T Parse<T>(string body) =>
+        JsonSerializer.Deserialize<T>(body, JsonOptions) ?? throw new JsonException($"empty {typeof(T).Name}");
+
+    private static async Task SendAsync<T>(QueueClient queue, T message, CancellationToken cancellationToken) =>
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonOptions), cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace PublishPipeline.Pipeline;
+
+/// <summary>Pipeline settings (configuration section "Pipeline").</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>The largest draft accepted, in bytes (default 20 MB). Larger uploads are kept but rejected.</summary>
+    public long MaxDraftBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>The public site's base URL, for links in emails (the static website endpoint or CDN in Azure).</summary>
+    public string SiteBaseUrl { get; set; } = "http://127.0.0.1:7080";
+
+    /// <summary>The HTTP API's base URL, for status links in emails.</summary>
+    public string ApiBaseUrl { get; set; } = "http://127.0.0.1:7071";
+}

@@ -1,0 +1,102 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PublishPipeline.Api;
+using PublishPipeline.Notices;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Reading;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+using PublishPipeline.Submissions;
+using PublishPipeline.Validation;
+
+namespace PublishPipeline;
+
+/// <summary>Wires the whole pipeline; both hosts (the Functions app and <c>pubpipe dev</c>) call this one method.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddPublishPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
+        services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+
+        var storage = ReadStorageOptions(configuration);
+        services.AddAzureClients(clients =>
+        {
+            if (storage.UsesConnectionString)
+            {
+                clients.AddBlobServiceClient(storage.ConnectionString);
+                clients.AddQueueServiceClient(storage.ConnectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(storage.ConnectionString);
+            }
+            else
+            {
+                clients.UseCredential(Credential(storage));
+                clients.AddBlobServiceClient(Required(storage.BlobServiceUri, "blobServiceUri"));
+                clients.AddQueueServiceClient(Required(storage.QueueServiceUri, "queueServiceUri")).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(Required(storage.TableServiceUri, "tableServiceUri"));
+            }
+        });
+
+        services.AddSingleton(sp => new PipelineStorage(
+            sp.GetRequiredService<BlobServiceClient>(),
+            sp.GetRequiredService<QueueServiceClient>(),
+            sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<MessageQueue>();
+        services.AddSingleton<DraftReader>();
+        services.AddSingleton<ReportValidator>();
+        services.AddSingleton<DraftChecker>();
+        services.AddSingleton<SiteRenderer>();
+        services.AddSingleton<SitePublisher>();
+        services.AddSingleton<EmailComposer>();
+        services.AddHttpClient<EmailSender>().AddStandardResilienceHandler();
+        services.AddTransient<IngestHandler>();
+        services.AddTransient<PublishHandler>();
+        services.AddTransient<NoticeHandler>();
+        services.AddTransient<DraftsApi>();
+        services.AddTransient<SubmissionsApi>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reads <c>AzureWebJobsStorage</c> the way the Functions host does: a connection string, or (identity-based)
+    /// <c>AzureWebJobsStorage__blobServiceUri</c>, <c>__queueServiceUri</c>, <c>__tableServiceUri</c> and
+    /// optionally <c>__clientId</c>.
+    /// </summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageNames.ConnectionSetting);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return new StorageOptions { ConnectionString = section.Value };
+        }
+
+        var options = new StorageOptions();
+        section.Bind(options);
+        if (options.BlobServiceUri is null && options.QueueServiceUri is null && options.TableServiceUri is null)
+        {
+            throw new InvalidOperationException(
+                $"Storage is not configured: set {StorageNames.ConnectionSetting} to a connection string, or " +
+                $"{StorageNames.ConnectionSetting}__blobServiceUri, __queueServiceUri and __tableServiceUri for a managed identity.");
+        }
+
+        return options;
+    }
+
+    private static TokenCredential Credential(StorageOptions storage) =>
+        string.IsNullOrWhiteSpace(storage.ClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storage.ClientId));
+
+    private static Uri Required(Uri? uri, string name) =>
+        uri ?? throw new InvalidOperationException($"{StorageNames.ConnectionSetting}__{name} is not set");
+}

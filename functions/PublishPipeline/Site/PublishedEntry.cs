@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PublishPipeline.Site;
+
+/// <summary>One live report on the public site (partition = year, row = agency id): what the indexes list.</summary>
+public sealed class PublishedEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string AgencyName { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string? Template { get; set; }
+
+    public string SubmissionId { get; set; } = "";
+
+    public DateTimeOffset PublishedAt { get; set; }
+
+    public PublishedReportEntry ToIndexEntry() =>
+        new(RowKey, AgencyName, int.Parse(PartitionKey, System.Globalization.CultureInfo.InvariantCulture), Title, Template, PublishedAt);
+}

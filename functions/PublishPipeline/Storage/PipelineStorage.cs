@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace PublishPipeline.Storage;
+
+/// <summary>The containers, queues and tables of the pipeline, as clients, and their creation.</summary>
+public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+{
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    public BlobContainerClient Drafts => Blobs.GetBlobContainerClient(StorageNames.DraftsContainer);
+
+    public BlobContainerClient Reports => Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
+
+    public BlobContainerClient Web => Blobs.GetBlobContainerClient(StorageNames.WebContainer);
+
+    public QueueClient PublishQueue => queues.GetQueueClient(StorageNames.PublishQueue);
+
+    public QueueClient NoticesQueue => queues.GetQueueClient(StorageNames.NoticesQueue);
+
+    public TableClient Submissions => tables.GetTableClient(StorageNames.SubmissionsTable);
+
+    public TableClient Agencies => tables.GetTableClient(StorageNames.AgenciesTable);
+
+    public TableClient Published => tables.GetTableClient(StorageNames.PublishedTable);
+
+    public TableClient Notices => tables.GetTableClient(StorageNames.NoticesTable);
+
+    /// <summary>
+    /// Creates what does not exist yet. In Azure the Bicep deployment creates them; locally and in tests this
+    /// makes a fresh Azurite usable. <c>$web</c> is public-read on Azurite so the site can be browsed.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Drafts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await PublishQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await NoticesQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(StorageNames.PublishQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(StorageNames.NoticesQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var table in new[] { Submissions, Agencies, Published, Notices })
+        {
+            try
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Created concurrently by another host: fine.
+            }
+        }
+    }
+}

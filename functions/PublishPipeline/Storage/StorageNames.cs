@@ -1,0 +1,37 @@
+namespace PublishPipeline.Storage;
+
+/// <summary>
+/// Every container, queue and table name in one place. The Functions app's trigger attributes and the local
+/// WebJobs host use these constants, and a test compares them with the built functions.metadata.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Uploaded drafts, kept as uploaded: <c>drafts/{agency}/{year}/{file}</c>.</summary>
+    public const string DraftsContainer = "drafts";
+
+    /// <summary>The blob trigger path of the ingest stage.</summary>
+    public const string DraftBlobPath = DraftsContainer + "/{agency}/{year}/{name}";
+
+    /// <summary>Private: the parsed report and findings (the JSON contract) of each submission.</summary>
+    public const string ReportsContainer = "reports";
+
+    /// <summary>The public static website.</summary>
+    public const string WebContainer = "$web";
+
+    public const string PublishQueue = "publish";
+
+    public const string NoticesQueue = "notices";
+
+    public const string SubmissionsTable = "submissions";
+
+    public const string AgenciesTable = "agencies";
+
+    public const string PublishedTable = "published";
+
+    public const string NoticesTable = "notices";
+
+    /// <summary>The storage connection setting shared by triggers and clients (as in every Functions app).</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    public static string ReportBlobName(string submissionId) => submissionId + ".json";
+}

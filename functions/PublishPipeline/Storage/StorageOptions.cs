@@ -1,0 +1,22 @@
+namespace PublishPipeline.Storage;
+
+/// <summary>
+/// How the pipeline reaches Azure Storage. Either a connection string (Azurite locally:
+/// <c>UseDevelopmentStorage=true</c>), or service URIs with a managed identity in Azure — the same shapes the
+/// Functions host accepts for <c>AzureWebJobsStorage</c> (<c>AzureWebJobsStorage__blobServiceUri</c> …).
+/// </summary>
+public sealed class StorageOptions
+{
+    public string? ConnectionString { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>The client id of a user-assigned managed identity, when one is used.</summary>
+    public string? ClientId { get; set; }
+
+    public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test (unit and integration) and ends with the plain line "N passed, N failed".
+# Integration tests use the Azurite already listening on 127.0.0.1:10000-10002, or start the pinned one.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
+  echo "Installing the pinned npm tools (azurite)…"
+  npm ci --no-audit --no-fund || exit 1
+fi
+
+rm -rf TestResults
+dotnet test PublishPipeline.sln --configuration Release \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults "$@"
+status=$?
+
+passed=0; failed=0
+for trx in TestResults/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status (a build error or a crashed test host?)"
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,78 @@
+using System.CommandLine;
+
+namespace PublishPipeline.Cli.Dev;
+
+/// <summary><c>pubpipe dev</c>: runs the whole pipeline locally until Ctrl-C.</summary>
+internal static class DevCommand
+{
+    public static Command Create()
+    {
+        var apiPort = new Option<int>("--port") { Description = "API and mailbox port", DefaultValueFactory = _ => 7071 };
+        var sitePort = new Option<int>("--site-port") { Description = "public site port", DefaultValueFactory = _ => 7080 };
+        var submit = new Option<DirectoryInfo?>("--submit") { Description = "submit every draft in this folder ({year}-{agency}.ext) once the host is up" };
+        var agencies = new Option<FileInfo?>("--agencies") { Description = "agency directory CSV to load (default: samples/agencies.csv)" };
+        var exit = new Option<bool>("--exit-when-done") { Description = "stop after the submitted drafts are processed (exit 1 if any timed out)" };
+        var command = new Command("dev", "Run the pipeline locally: Azurite, the WebJobs host, the API, the site and the mailbox")
+        {
+            apiPort, sitePort, submit, agencies, exit,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var repoRoot = RepoRoot.Find();
+            var options = new DevHostOptions
+            {
+                ApiPort = parse.GetValue(apiPort),
+                SitePort = parse.GetValue(sitePort),
+                RepoRoot = repoRoot,
+                AgenciesCsv = parse.GetValue(agencies)?.FullName ?? DefaultAgencies(repoRoot),
+            };
+            var output = Console.Out;
+            await using var host = await DevHost.StartAsync(options, output, cancellationToken);
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"  Site:    {host.SiteUrl}/");
+            await output.WriteLineAsync($"  API:     {host.ApiUrl}/api/drafts  (POST multipart: file, agency, year)");
+            await output.WriteLineAsync($"  Mailbox: {host.MailboxUrl}");
+            await output.WriteLineAsync();
+
+            var exitCode = 0;
+            if (parse.GetValue(submit) is { } folder)
+            {
+                await output.WriteLineAsync($"Submitting the drafts in {folder.FullName}:");
+                using var http = new HttpClient { BaseAddress = new Uri(host.ApiUrl) };
+                var results = await new SampleSubmitter(http, output).SubmitFolderAsync(folder.FullName, TimeSpan.FromMinutes(2), cancellationToken);
+                await output.WriteLineAsync();
+                foreach (var result in results)
+                {
+                    await output.WriteLineAsync($"  {result.File}: {SampleSubmitter.Describe(result)}");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+                await output.WriteLineAsync($"  {host.Mail.Mails.Count} email(s) in the mailbox: {host.MailboxUrl}");
+                exitCode = results.Any(r => r.Reason == "timed out waiting for the pipeline") ? 1 : 0;
+                if (parse.GetValue(exit))
+                {
+                    return exitCode;
+                }
+            }
+
+            await output.WriteLineAsync("Running. Press Ctrl-C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Stopping…");
+            }
+
+            return exitCode;
+        });
+        return command;
+    }
+
+    private static string? DefaultAgencies(string? repoRoot)
+    {
+        var path = repoRoot is null ? null : Path.Combine(repoRoot, "samples", "agencies.csv");
+        return path is not null && File.Exists(path) ? path : null;
+    }
+}

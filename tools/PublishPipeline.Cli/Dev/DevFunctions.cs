@@ -1,0 +1,26 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.WebJobs;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Storage;
+
+namespace PublishPipeline.Cli.Dev;
+
+/// <summary>
+/// The Functions app's triggers, hosted locally by the WebJobs SDK against Azurite: the same names (from
+/// StorageNames) and the same handlers. The blob trigger polls here (Azurite has no Event Grid).
+/// A test compares these with the Functions app's functions.metadata.
+/// </summary>
+public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice)
+{
+    [FunctionName("OnDraftUploaded")]
+    public Task OnDraftUploadedAsync([BlobTrigger(StorageNames.DraftBlobPath)] BlobClient draft, CancellationToken cancellationToken) =>
+        ingest.HandleAsync(draft.Name, cancellationToken);
+
+    [FunctionName("PublishReport")]
+    public Task PublishReportAsync([QueueTrigger(StorageNames.PublishQueue)] string message, CancellationToken cancellationToken) =>
+        publish.HandleAsync(MessageQueue.Parse<PublishMessage>(message), cancellationToken);
+
+    [FunctionName("SendNotice")]
+    public Task SendNoticeAsync([QueueTrigger(StorageNames.NoticesQueue)] string message, CancellationToken cancellationToken) =>
+        notice.HandleAsync(MessageQueue.Parse<NoticeMessage>(message), cancellationToken);
+}

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PublishPipeline.Api;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.Cli.Dev;
+
+/// <summary>
+/// The local stand-in for Azure: the pipeline's stage handlers under the WebJobs SDK (queue triggers and a
+/// polling blob trigger) on Azurite, the same HTTP API routes, the <c>$web</c> container served as a website,
+/// and a SendGrid-compatible mail sink with a mailbox page.
+/// </summary>
+internal sealed class DevHost : IAsyncDisposable
+{
+    private readonly AzuriteProcess? azurite;
+    private readonly WebApplication web;
+    private readonly IHost jobs;
+
+    private DevHost(AzuriteProcess? azurite, WebApplication web, IHost jobs, MailSink mail, DevHostOptions options)
+    {
+        this.azurite = azurite;
+        this.web = web;
+        this.jobs = jobs;
+        Mail = mail;
+        ApiUrl = $"http://127.0.0.1:{options.ApiPort}";
+        SiteUrl = $"http://127.0.0.1:{options.SitePort}";
+    }
+
+    public string ApiUrl { get; }
+
+    public string SiteUrl { get; }
+
+    public string MailboxUrl => ApiUrl + "/_dev/mailbox";
+
+    public MailSink Mail { get; }
+
+    /// <summary>The web host's services (the pipeline as the API uses it).</summary>
+    public IServiceProvider Services => web.Services;
+
+    public static async Task<DevHost> StartAsync(DevHostOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        var repoRoot = options.RepoRoot ?? RepoRoot.Find();
+        var dataDirectory = options.DataDirectory ?? Path.Combine(repoRoot ?? Directory.GetCurrentDirectory(), ".dev");
+        AzuriteProcess? azurite = null;
+        var connectionString = options.StorageConnectionString;
+        if (connectionString is null)
+        {
+            azurite = await AzuriteProcess.EnsureRunningAsync(
+                repoRoot ?? throw new InvalidOperationException("Run pubpipe dev inside the repository (PublishPipeline.sln, package.json) or pass a storage connection string."),
+                Path.Combine(dataDirectory, "azurite"),
+                log,
+                cancellationToken);
+            connectionString = AzuriteProcess.ConnectionString;
+        }
+
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                [StorageNames.ConnectionSetting] = connectionString,
+                ["Notices:SendGridHost"] = $"http://127.0.0.1:{options.ApiPort}",
+                ["Notices:SendGridApiKey"] = "SG.local-dev-sink",
+                ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{options.SitePort}",
+                ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{options.ApiPort}",
+            };
+            foreach (var (key, value) in options.Settings)
+            {
+                settings[key] = value;
+            }
+
+            var mail = new MailSink(Path.Combine(dataDirectory, "mail"));
+            var web = BuildWeb(options, settings, mail);
+            var storage = web.Services.GetRequiredService<PipelineStorage>();
+            await storage.EnsureCreatedAsync(cancellationToken);
+            if (options.AgenciesCsv is not null)
+            {
+                using var csv = File.OpenText(options.AgenciesCsv);
+                var count = await web.Services.GetRequiredService<AgencyDirectory>().ImportCsvAsync(csv, cancellationToken);
+                await log.WriteLineAsync($"Agency directory: {count} agencies loaded from {options.AgenciesCsv}");
+            }
+
+            await web.Services.GetRequiredService<SitePublisher>().RebuildIndexesAsync(cancellationToken);
+            await web.StartAsync(cancellationToken);
+            var jobs = BuildJobs(options, settings);
+            await jobs.StartAsync(cancellationToken);
+            return new DevHost(azurite, web, jobs, mail, options);
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await jobs.StopAsync(timeout.Token);
+        jobs.Dispose();
+        await web.StopAsync(timeout.Token);
+        await web.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static WebApplication BuildWeb(DevHostOptions options, Dictionary<string, string?> settings, MailSink mail)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.ApiPort}", $"http://127.0.0.1:{options.SitePort}");
+        ConfigureLogging(builder.Logging, options.LogLevel);
+        builder.Services.AddPublishPipeline(builder.Configuration);
+        builder.Services.AddSingleton(mail);
+        builder.Services.AddSingleton<StaticSiteServer>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        var site = app.Services.GetRequiredService<StaticSiteServer>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Connection.LocalPort == options.SitePort)
+            {
+                await site.ServeAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
+        app.MapPost("/api/" + DraftsApi.Route, (HttpRequest request, DraftsApi api, CancellationToken ct) => api.SubmitAsync(request, ct));
+        app.MapGet("/api/" + SubmissionsApi.Route, (string id, SubmissionsApi api, CancellationToken ct) => api.GetAsync(id, ct));
+        app.MapPost("/v3/mail/send", (HttpRequest request) => mail.ReceiveAsync(request));
+        app.MapGet("/_dev/mail", () => mail.List());
+        app.MapGet("/_dev/mailbox", () => Results.Content(MailboxPage.Value, "text/html; charset=utf-8"));
+        return app;
+    }
+
+    private static IHost BuildJobs(DevHostOptions options, Dictionary<string, string?> settings)
+    {
+        var queues = HostJson.Queues();
+        return new HostBuilder()
+            .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings))
+            .ConfigureLogging(logging => ConfigureLogging(logging, options.LogLevel))
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageQueues(q =>
+                {
+                    q.BatchSize = queues.BatchSize;
+                    q.NewBatchThreshold = queues.NewBatchThreshold;
+                    q.MaxDequeueCount = queues.MaxDequeueCount;
+                    q.MaxPollingInterval = queues.MaxPollingInterval;
+                    q.VisibilityTimeout = queues.VisibilityTimeout;
+                    q.MessageEncoding = QueueMessageEncoding.Base64;
+                });
+                webJobs.AddAzureStorageBlobs();
+            })
+            .ConfigureServices((context, services) =>
+            {
+                services.AddPublishPipeline(context.Configuration);
+                services.AddSingleton<ITypeLocator, DevTypeLocator>();
+            })
+            .Build();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(level);
+        logging.AddFilter("Azure", LogLevel.Warning);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Host", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
+    }
+
+    private static readonly Lazy<string> MailboxPage = new(() =>
+    {
+        using var stream = typeof(DevHost).Assembly.GetManifestResourceStream("PublishPipeline.Cli.Dev.mailbox.html")
+            ?? throw new InvalidOperationException("mailbox.html is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PublishPipeline.Api;
+
+namespace PublishPipeline.Cli.Dev;
+
+/// <summary>
+/// Submits every draft in a folder through the HTTP API, as an agency would, and waits until each is processed.
+/// A draft's file name says whose it is: <c>{year}-{agency}.{ext}</c>, e.g. <c>2020-lanxi-wenlvj.txt</c>.
+/// </summary>
+internal sealed partial class SampleSubmitter(HttpClient http, TextWriter log)
+{
+    private static readonly string[] DraftExtensions = [".txt", ".docx", ".html", ".htm", ".json"];
+    private static readonly HashSet<string> Settled = ["Rejected", "NeedsChanges", "AwaitingReview", "Published", "Withdrawn", "Failed"];
+
+    public sealed record Result(string File, string Id, string State, string? PublicUrl, int Errors, int Warnings, string? Reason);
+
+    public async Task<IReadOnlyList<Result>> SubmitFolderAsync(string folder, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var drafts = Directory.EnumerateFiles(folder)
+            .Where(f => DraftExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var submitted = new List<(string File, string Id)>();
+        foreach (var file in drafts)
+        {
+            var match = DraftNamePattern().Match(Path.GetFileNameWithoutExtension(file));
+            if (!match.Success)
+            {
+                await log.WriteLineAsync($"  skipped {Path.GetFileName(file)}: name is not {{year}}-{{agency}}.ext");
+                continue;
+            }
+
+            using var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(file, cancellationToken));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, "file", Path.GetFileName(file));
+            form.Add(new StringContent(match.Groups["agency"].Value), "agency");
+            form.Add(new StringContent(match.Groups["year"].Value), "year");
+            using var response = await http.PostAsync("/api/drafts", form, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                await log.WriteLineAsync($"  {Path.GetFileName(file)}: refused ({(int)response.StatusCode}) {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                continue;
+            }
+
+            var accepted = await response.Content.ReadFromJsonAsync<SubmissionAccepted>(JsonSerializerOptions.Web, cancellationToken);
+            submitted.Add((Path.GetFileName(file), accepted!.Id));
+            await log.WriteLineAsync($"  submitted {Path.GetFileName(file)} → {accepted.Id}{(accepted.Duplicate ? " (same bytes as before: existing submission)" : "")}");
+        }
+
+        var results = new List<Result>();
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var (file, id) in submitted)
+        {
+            while (true)
+            {
+                var view = await http.GetFromJsonAsync<SubmissionView>($"/api/submissions/{id}", Reports.ReportJson.CompactOptions, cancellationToken);
+                if (view is not null && Settled.Contains(view.State))
+                {
+                    results.Add(new Result(file, id, view.State, view.PublicUrl, view.Errors, view.Warnings, view.Reason));
+                    break;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    results.Add(new Result(file, id, view?.State ?? "?", null, 0, 0, "timed out waiting for the pipeline"));
+                    break;
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
+        return results;
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<agency>[a-z0-9][a-z0-9-]*[a-z0-9])$")]
+    private static partial Regex DraftNamePattern();
+
+    public static string Describe(Result result) => result.State switch
+    {
+        "Published" => string.Create(CultureInfo.InvariantCulture, $"Published ({result.Warnings} warnings): {result.PublicUrl}"),
+        "NeedsChanges" => string.Create(CultureInfo.InvariantCulture, $"NeedsChanges ({result.Errors} errors, {result.Warnings} warnings): not published, email sent"),
+        _ => $"{result.State}: {result.Reason}",
+    };
+}
