@@ -8,6 +8,7 @@ public static class PubpipeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("PublishPipeline: 政府信息公开工作年度报告 validation and publishing");
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(Dev.DevCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

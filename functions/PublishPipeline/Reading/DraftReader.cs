@@ -1,0 +1,204 @@
+using System.Text;
+using System.Text.Json;
+using PublishPipeline.Reports;
+
+namespace PublishPipeline.Reading;
+
+/// <summary>
+/// The one entry point for reading a draft: picks the reader by extension and content sniffing, decodes the text
+/// (UTF-8 with or without BOM, UTF-16 with BOM), and turns every kind of bad input into an A0 finding instead of an
+/// exception (CHECKS.md A0; exit code 2 in REPORT-JSON.md).
+/// </summary>
+public sealed class DraftReader
+{
+    public const string FormatText = "text";
+    public const string FormatJson = "json";
+    public const string FormatDocx = "docx";
+    public const string FormatHtml = "html";
+    public const string FormatPdf = "pdf";
+    public const string FormatUnknown = "unknown";
+
+    internal const string UnrecognisedMessage =
+        "无法识别的文件格式：文件不是可读的文本（含二进制内容或编码无效）。请上传 Word（.docx）、纯文本、HTML 或 JSON 格式的年度报告。";
+
+    private static readonly HashSet<string> TextExtensions = [".txt", ".text", ".md", ".markdown"];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
+
+    private readonly TextReportReader textReader = new();
+
+    public ReadResult Read(string fileName, ReadOnlyMemory<byte> content)
+    {
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        var bytes = content.Span;
+        if (bytes.IsEmpty)
+        {
+            return ReadResult.Refused(FormatOf(extension), "文件为空：没有可读取的内容，请上传完整的政府信息公开工作年度报告。");
+        }
+
+        if (Sniff(bytes) is { } binaryFormat)
+        {
+            return binaryFormat == FormatDocx && extension is ".docx" or ".doc" or ""
+                ? ReadResult.Refused(FormatDocx, "暂不支持该格式：Word（.docx）文件的读取尚未开放，请暂时另存为纯文本或 JSON 后上传。")
+                : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
+        }
+
+        if (Decode(bytes) is not { } text)
+        {
+            return ReadResult.Refused(FormatOf(extension), UnrecognisedMessage);
+        }
+
+        if (extension is ".html" or ".htm" || LooksLikeHtml(text))
+        {
+            return ReadResult.Refused(FormatHtml, "暂不支持该格式：HTML 文件的读取尚未开放，请暂时另存为纯文本或 JSON 后上传。");
+        }
+
+        if (extension == ".json" || (!TextExtensions.Contains(extension) && text.TrimStart().StartsWith('{')))
+        {
+            return ReadJson(text);
+        }
+
+        if (extension is ".docx" or ".doc" or ".pdf")
+        {
+            // A text file under a binary extension: read what it says, but never pretend it was a Word file.
+            return ReadText(text);
+        }
+
+        return ReadText(text);
+    }
+
+    private ReadResult ReadText(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult.Refused(FormatText, "文件为空：只有空白字符，没有可读取的内容。");
+        }
+
+        var report = textReader.Read(text);
+        var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
+        if (!hasTables && OldFormat.Matches(text))
+        {
+            return ReadResult.Refused(
+                FormatText,
+                "旧格式：这是 2019 年以前格式的年度报告（概述、收费及减免等结构，依据国务院第492号令），不适用现行的年度报告格式，无法按现行格式核对。",
+                report);
+        }
+
+        var titled = report.Title is { } title && title.Contains("政府信息公开", StringComparison.Ordinal);
+        if (!hasTables && report.Sections.Count < 2 && !titled)
+        {
+            return ReadResult.Refused(
+                FormatText,
+                "不是政府信息公开工作年度报告：未找到含“年度报告”的标题，也未找到年度报告的表格或“一、总体情况”等章节标题。");
+        }
+
+        return ReadResult.Readable(report, FormatText);
+    }
+
+    private static ReadResult ReadJson(string text)
+    {
+        ReportDocument document;
+        try
+        {
+            document = ReportJson.Deserialize(text);
+        }
+        catch (JsonException ex)
+        {
+            return ReadResult.Refused(FormatJson, $"JSON 无法解析：{ex.Message}。请上传符合年度报告数据格式（{ReportDocument.SchemaId}）的 JSON 文件。");
+        }
+
+        if (document.Schema != ReportDocument.SchemaId)
+        {
+            return ReadResult.Refused(FormatJson, $"JSON 的 schema 为“{document.Schema}”，不是年度报告数据格式（{ReportDocument.SchemaId}）。");
+        }
+
+        return ReadResult.Readable(document.Report, FormatJson);
+    }
+
+    /// <summary>Known binary signatures and NUL bytes (outside UTF-16) mark a file that is not text.</summary>
+    private static string? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("PK\u0003\u0004"u8))
+        {
+            return FormatDocx;
+        }
+
+        if (bytes.StartsWith("%PDF"u8))
+        {
+            return FormatPdf;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        {
+            return FormatUnknown;
+        }
+
+        if (bytes.StartsWith(Utf16LeBom) || bytes.StartsWith(Utf16BeBom))
+        {
+            return null;
+        }
+
+        return bytes.Contains((byte)0) ? FormatUnknown : null;
+    }
+
+    private static string? Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            if (bytes.StartsWith(Utf8Bom))
+            {
+                return StrictUtf8.GetString(bytes[3..]);
+            }
+
+            if (bytes.StartsWith(Utf16LeBom))
+            {
+                return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes[2..]);
+            }
+
+            if (bytes.StartsWith(Utf16BeBom))
+            {
+                return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes[2..]);
+            }
+
+            var text = StrictUtf8.GetString(bytes);
+            return HasControlCharacters(text) ? null : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasControlCharacters(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch < ' ' && ch is not ('\t' or '\n' or '\r' or '\f'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string FormatOf(string extension) => extension switch
+    {
+        ".json" => FormatJson,
+        ".docx" or ".doc" => FormatDocx,
+        ".html" or ".htm" => FormatHtml,
+        ".pdf" => FormatPdf,
+        _ => TextExtensions.Contains(extension) ? FormatText : FormatUnknown,
+    };
+}

@@ -1,0 +1,376 @@
+using PublishPipeline.Reports;
+
+namespace PublishPipeline.Reading;
+
+/// <summary>
+/// Template-guided extraction of tables 二, 三 and 四 from table rows. Cells are walked in order: a label cell
+/// (matched through <see cref="TableLabels"/>) claims the value cells that follow it in the same row, up to the
+/// template's column count; table 四 is its first row of 15 values. Which table a row belongs to comes from the part
+/// heading it sits under, overridden by what the cells say (第二十条…, the 勾稽 note, 行政复议…).
+/// </summary>
+internal sealed class TableExtractor
+{
+    private const int RequestColumns = 7;
+    private const int ReviewValues = 15;
+
+    private static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "无", "——", "/ "];
+
+    private readonly TableLabels labels = TableLabels.Instance;
+    private readonly Dictionary<(string Item, string Row), List<CellValue>> proactive = [];
+    private readonly Dictionary<string, List<CellValue>> requests = [];
+    private readonly List<List<string>> reviewRows = [];
+    private ReportTemplate? template;
+    private bool singleOtherRow;
+
+    /// <summary>The tables found and the template they follow (null when there are no tables).</summary>
+    public static (ReportTables Tables, string? Template) Extract(IReadOnlyList<LayoutItem> items, int? year)
+    {
+        var extractor = new TableExtractor();
+        return extractor.Run(items, year);
+    }
+
+    private (ReportTables Tables, string? Template) Run(IReadOnlyList<LayoutItem> items, int? year)
+    {
+        var rows = new List<(TableRowItem Row, string? Section)>();
+        string? section = null;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case HeadingItem heading:
+                    section = heading.Section.Key;
+                    break;
+                case TableRowItem row:
+                    rows.Add((row, section));
+                    break;
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return (new ReportTables(), null);
+        }
+
+        template = TemplateCatalog.Find(DetectFromLabels(rows.Select(r => r.Row)));
+        string? context = null;
+        string? group = null;
+        foreach (var (row, rowSection) in rows)
+        {
+            if (rowSection is "proactive" or "requests" or "review_litigation" && rowSection != context)
+            {
+                context = rowSection;
+                group = null;
+            }
+
+            Walk(row.Cells, ref context, ref group);
+        }
+
+        var found = proactive.Count > 0 || requests.Count > 0 || reviewRows.Count > 0;
+        var id = template?.Id
+            ?? (requests.Keys.Any(k => k.StartsWith("r6_", StringComparison.Ordinal)) ? "2021" : null)
+            ?? (singleOtherRow ? "2019" : null)
+            ?? (found && year is { } y ? TemplateCatalog.ForYear(y)?.Id : null);
+        template = TemplateCatalog.Find(id);
+
+        var tables = new ReportTables
+        {
+            Proactive = BuildProactive(),
+            Requests = BuildRequests(),
+            ReviewLitigation = BuildReview(),
+        };
+        var any = tables.Proactive is not null || tables.Requests is not null || tables.ReviewLitigation is not null;
+        return (tables, any ? id : null);
+    }
+
+    /// <summary>2021 if its own column/row labels appear (本年制发件数…, the three （六） sub-rows), 2019 likewise.</summary>
+    private string? DetectFromLabels(IEnumerable<TableRowItem> rows)
+    {
+        int score2019 = 0, score2021 = 0;
+        foreach (var cell in rows.SelectMany(r => r.Cells))
+        {
+            var folded = LabelText.Fold(cell);
+            if (folded.Length == 0)
+            {
+                continue;
+            }
+
+            var core = LabelText.Core(folded);
+            if (labels.Signals2021.Contains(core) || labels.Signals2021.Contains(folded))
+            {
+                score2021++;
+            }
+            else if (labels.Signals2019.Contains(core) || labels.Signals2019.Contains(folded))
+            {
+                score2019++;
+            }
+        }
+
+        return score2021 > score2019 ? "2021" : score2019 > score2021 ? "2019" : null;
+    }
+
+    private void Walk(List<string> cells, ref string? context, ref string? group)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var folded = LabelText.Fold(cells[i]);
+            if (folded.Length == 0)
+            {
+                continue;
+            }
+
+            var core = LabelText.Core(folded);
+            if (folded.StartsWith("第二十条", StringComparison.Ordinal))
+            {
+                context = "proactive";
+                continue;
+            }
+
+            if (folded.Contains("勾稽", StringComparison.Ordinal) || core == "申请人情况"
+                || (labels.RequestRows.TryGetValue(core, out var top) && top == "new"))
+            {
+                if (context != "requests")
+                {
+                    group = null;
+                }
+
+                context = "requests";
+            }
+            else if (core is "行政复议" or "行政诉讼")
+            {
+                context = "review_litigation";
+            }
+
+            switch (context)
+            {
+                case "proactive":
+                    i = ProactiveCell(cells, i, core);
+                    break;
+                case "requests":
+                    i = RequestCell(cells, i, folded, core, ref group);
+                    break;
+                case "review_litigation":
+                    // Table 四 is read as a whole once all its rows are known.
+                    reviewRows.Add(cells.GetRange(i, cells.Count - i));
+                    return;
+            }
+        }
+    }
+
+    private int ProactiveCell(List<string> cells, int i, string core)
+    {
+        if (!labels.ProactiveRows.TryGetValue(core, out var row))
+        {
+            return i;
+        }
+
+        var columns = template?.Proactive.FirstOrDefault(p => p.Key == row.Item)?.Columns.Count ?? 3;
+        var values = TakeValues(cells, i + 1, columns);
+        if (values.Count > 0)
+        {
+            proactive.TryAdd(row, Pad(values, columns));
+        }
+
+        return i + values.Count;
+    }
+
+    private int RequestCell(List<string> cells, int i, string folded, string core, ref string? group)
+    {
+        string? key = null;
+        if (labels.RequestGroups.Contains(core))
+        {
+            group = core;
+            var next = NextNonEmpty(cells, i + 1);
+            var followedByLabel = next is not null && labels.IsLabel(LabelText.Fold(next));
+
+            // 2019's single "（六）其他处理" row carries values; in 2021 the same words head three sub-rows.
+            if (!followedByLabel && labels.GroupRows.TryGetValue(core, out var groupRow))
+            {
+                key = groupRow;
+                singleOtherRow = true;
+            }
+        }
+        else if (labels.RequestRows.TryGetValue(core, out var topKey))
+        {
+            key = topKey;
+            group = null;
+        }
+        else
+        {
+            var number = LabelText.LeadingNumber(folded);
+            var subCore = LabelText.Core(folded);
+            if (group is not null && (labels.RequestSubRows.TryGetValue((group, subCore), out var byCore)
+                || (number > 0 && labels.RequestSubRows.TryGetValue((group, number), out byCore))))
+            {
+                key = byCore;
+            }
+            else if (labels.RequestSubCores.TryGetValue(subCore, out var loose) && subCore.Length > 2)
+            {
+                key = loose;
+            }
+        }
+
+        if (key is null)
+        {
+            return i;
+        }
+
+        var values = TakeValues(cells, i + 1, RequestColumns);
+        if (values.Count == 0)
+        {
+            // A header cell such as 总计 names a column, not a row.
+            return i;
+        }
+
+        requests.TryAdd(key, Pad(values, RequestColumns));
+        return i + values.Count;
+    }
+
+    /// <summary>Up to <paramref name="max"/> cells after a label, stopping at the next label.</summary>
+    private List<CellValue> TakeValues(List<string> cells, int start, int max)
+    {
+        var values = new List<CellValue>(max);
+        for (var j = start; j < cells.Count && values.Count < max; j++)
+        {
+            if (labels.IsLabel(LabelText.Fold(cells[j])))
+            {
+                break;
+            }
+
+            values.Add(CellParser.Parse(cells[j]));
+        }
+
+        // A label followed by a stray empty cell or two is a header (总计 over its column), not a row of blanks;
+        // a full row of blank cells is a row, and rule C1 reports it.
+        if (values.Count < max && values.All(v => v.IsBlank))
+        {
+            values.Clear();
+        }
+
+        return values;
+    }
+
+    private static string? NextNonEmpty(List<string> cells, int start)
+    {
+        for (var j = start; j < cells.Count; j++)
+        {
+            if (CellParser.Trim(cells[j]).Length > 0)
+            {
+                return cells[j];
+            }
+        }
+
+        return null;
+    }
+
+    private static List<CellValue> Pad(List<CellValue> values, int count)
+    {
+        while (values.Count < count)
+        {
+            values.Add(CellValue.Blank);
+        }
+
+        return values;
+    }
+
+    private bool IsValueCell(string cell)
+    {
+        var trimmed = CellParser.Trim(cell);
+        if (trimmed.Length == 0 || Placeholders.Contains(trimmed) || CellParser.TryParseNumber(LabelText.FoldWidth(trimmed), out _))
+        {
+            return true;
+        }
+
+        return trimmed.Length <= 12 && trimmed.Any(char.IsAsciiDigit) && !labels.IsLabel(LabelText.Fold(trimmed));
+    }
+
+    private Dictionary<string, Dictionary<string, List<CellValue>>>? BuildProactive()
+    {
+        if (proactive.Count == 0)
+        {
+            return null;
+        }
+
+        var order = (template is null ? TemplateCatalog.All : [template, .. TemplateCatalog.All])
+            .SelectMany(t => t.Proactive.SelectMany(p => p.Rows.Select(r => (p.Key, r.Key))))
+            .Distinct();
+        var result = new Dictionary<string, Dictionary<string, List<CellValue>>>();
+        foreach (var key in order)
+        {
+            if (proactive.TryGetValue(key, out var cells))
+            {
+                if (!result.TryGetValue(key.Item1, out var item))
+                {
+                    item = [];
+                    result[key.Item1] = item;
+                }
+
+                item[key.Item2] = cells;
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<CellValue>>? BuildRequests()
+    {
+        if (requests.Count == 0)
+        {
+            return null;
+        }
+
+        var order = (template is null ? TemplateCatalog.All : [template, .. TemplateCatalog.All])
+            .SelectMany(t => t.Requests.Rows.Select(r => r.Key))
+            .Distinct();
+        var result = new Dictionary<string, List<CellValue>>();
+        foreach (var key in order)
+        {
+            if (requests.TryGetValue(key, out var cells))
+            {
+                result[key] = cells;
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<CellValue>>? BuildReview()
+    {
+        var values = FindReviewValues();
+        if (values is null)
+        {
+            return null;
+        }
+
+        var shape = (template ?? TemplateCatalog.All[0]).ReviewLitigation;
+        var width = shape.Columns.Count;
+        var result = new Dictionary<string, List<CellValue>>();
+        for (var g = 0; g < shape.Groups.Count; g++)
+        {
+            result[shape.Groups[g].Key] = values.Skip(g * width).Take(width).Select(CellParser.Parse).ToList();
+        }
+
+        return result;
+    }
+
+    /// <summary>The first row ending in 15 value cells; failing that, the first 15 non-empty values in reading order.</summary>
+    private List<string>? FindReviewValues()
+    {
+        foreach (var row in reviewRows)
+        {
+            var trailing = 0;
+            for (var j = row.Count - 1; j >= 0 && IsValueCell(row[j]); j--)
+            {
+                trailing++;
+            }
+
+            var tail = row.Skip(row.Count - trailing).ToList();
+            if (trailing >= ReviewValues && tail.Any(c => CellParser.Trim(c).Length > 0))
+            {
+                return tail.Skip(trailing - ReviewValues).ToList();
+            }
+        }
+
+        var flat = reviewRows.SelectMany(r => r).Where(c => CellParser.Trim(c).Length > 0 && IsValueCell(c)).ToList();
+        return flat.Count >= ReviewValues ? flat.Take(ReviewValues).ToList() : null;
+    }
+}

@@ -1,0 +1,167 @@
+using PublishPipeline.Reports;
+
+namespace PublishPipeline.Reading;
+
+/// <summary>One line-level element of a plain-text report: a part heading, a narrative line, or a table row.</summary>
+internal abstract record LayoutItem(int Line);
+
+internal sealed record HeadingItem(int Line, SectionDefinition Section, string Heading) : LayoutItem(Line);
+
+internal sealed record NarrativeItem(int Line, string Text) : LayoutItem(Line);
+
+/// <summary>A table row: its cells' text in order. A "stream" row (pipe form, one cell per line) has no fixed row ends.</summary>
+internal sealed record TableRowItem(int Line, List<string> Cells) : LayoutItem(Line);
+
+/// <summary>
+/// Splits the plain-text form into headings, narrative and table rows. Two table forms are understood:
+/// the seed's form (each cell a line starting with TAB, a blank line ends a row, a wrapped cell continues on lines
+/// without TAB, even across one blank line) and a "|"-separated form (markdown-ish conversions).
+/// </summary>
+internal static class TextLayout
+{
+    // A cell continuation is a short fragment such as "公开数量" or "不予公开"; longer text is narrative.
+    private const int MaxContinuationLength = 30;
+
+    public static List<LayoutItem> Split(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var items = new List<LayoutItem>(lines.Length);
+        var headings = SectionHeadings.Instance;
+        TableRowItem? row = null;
+        TableRowItem? lastRow = null;
+        var lastCellLine = -10;
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('\t'))
+            {
+                if (row is null)
+                {
+                    row = new TableRowItem(i + 1, []);
+                    items.Add(row);
+                }
+
+                row.Cells.AddRange(line[1..].Split('\t'));
+                lastRow = row;
+                lastCellLine = i;
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                row = null;
+                continue;
+            }
+
+            if (headings.Match(line) is { } heading)
+            {
+                row = null;
+                lastRow = null;
+                items.Add(new HeadingItem(i + 1, heading.Section, heading.Heading));
+                continue;
+            }
+
+            if (line.Contains('|', StringComparison.Ordinal) || IsInsidePipeTable(lines, i))
+            {
+                i = ReadPipeTable(lines, i, items);
+                row = null;
+                lastRow = null;
+                continue;
+            }
+
+            if (lastRow is not null && IsContinuation(lines, i, lastCellLine))
+            {
+                // "（三）" ⏎⏎ "不予公开": the fragment belongs to the last cell, and the row goes on after it.
+                var cells = lastRow.Cells;
+                cells[^1] += CellParser.Trim(line);
+                row = lastRow;
+                lastCellLine = i;
+                continue;
+            }
+
+            row = null;
+            lastRow = null;
+            items.Add(new NarrativeItem(i + 1, CellParser.Trim(line)));
+        }
+
+        return items;
+    }
+
+    private static bool IsContinuation(string[] lines, int i, int lastCellLine)
+    {
+        if (CellParser.Trim(lines[i]).Length > MaxContinuationLength)
+        {
+            return false;
+        }
+
+        if (lastCellLine == i - 1)
+        {
+            return true;
+        }
+
+        // Across exactly one blank line, only when the table goes on right after the fragment.
+        return lastCellLine == i - 2 && string.IsNullOrWhiteSpace(lines[i - 1])
+            && i + 1 < lines.Length && lines[i + 1].StartsWith('\t');
+    }
+
+    private static bool IsInsidePipeTable(string[] lines, int i) =>
+        i > 0 && i + 1 < lines.Length && lines[i - 1].Contains('|', StringComparison.Ordinal)
+        && lines[i + 1].Contains('|', StringComparison.Ordinal) && CellParser.Trim(lines[i]).Length <= MaxContinuationLength;
+
+    /// <summary>
+    /// Reads a run of "|"-separated lines. A line with several cells is a row; lines holding one cell each
+    /// ("0 |") form one stream row; a line without "|" between pipe lines is the start of the next line's cell.
+    /// Returns the index of the last line consumed.
+    /// </summary>
+    private static int ReadPipeTable(string[] lines, int start, List<LayoutItem> items)
+    {
+        TableRowItem? stream = null;
+        var pending = "";
+        var i = start;
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (!line.Contains('|', StringComparison.Ordinal))
+            {
+                if (string.IsNullOrWhiteSpace(line) || SectionHeadings.Instance.Match(line) is not null || !IsInsidePipeTable(lines, i))
+                {
+                    break;
+                }
+
+                pending += CellParser.Trim(line);
+                continue;
+            }
+
+            var cells = (pending + line).Split('|').Select(CellParser.Trim).ToList();
+            pending = "";
+            if (cells.Count > 1 && cells[^1].Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            if (cells.All(c => c.Length == 0))
+            {
+                stream = null;
+                continue;
+            }
+
+            if (cells.Count == 1)
+            {
+                if (stream is null)
+                {
+                    stream = new TableRowItem(i + 1, []);
+                    items.Add(stream);
+                }
+
+                stream.Cells.Add(cells[0]);
+                continue;
+            }
+
+            stream = null;
+            items.Add(new TableRowItem(i + 1, cells));
+        }
+
+        return i - 1;
+    }
+}

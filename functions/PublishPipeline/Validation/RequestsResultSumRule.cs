@@ -1,0 +1,57 @@
+using PublishPipeline.Reports;
+
+namespace PublishPipeline.Validation;
+
+/// <summary>
+/// D2 (R-T3-RESULTSUM): in every column of table 三, （七）总计 = the sum of the result leaf rows
+/// ((一), (二), (三)1–8, (四)1–3, (五)1–5 and (六) as one row in 2019 or three in 2021).
+/// </summary>
+public sealed class RequestsResultSumRule : IValidationRule
+{
+    private const string TotalRow = "total";
+
+    public string Id => "D2";
+
+    public IEnumerable<Finding> Check(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requests = context.Report.Tables.Requests;
+        if (requests is null || !requests.TryGetValue(TotalRow, out var totals))
+        {
+            yield break;
+        }
+
+        // The template defines result rows as the r* rows; sum those the document has, in printed order.
+        var resultRows = requests.Where(r => r.Key.StartsWith('r') && r.Value.Count == totals.Count).ToList();
+        if (resultRows.Count == 0)
+        {
+            yield break;
+        }
+
+        var columns = context.Template.Requests.Columns;
+        for (var c = 0; c < totals.Count && c < columns.Count; c++)
+        {
+            var parts = resultRows.Select(r => new SumCheck.Operand(ShortName(context, r.Key), r.Value[c])).ToList();
+            var finding = SumCheck.Check(
+                Id,
+                new FindingLocation { Table = ValidationContext.Requests, Row = TotalRow, Column = columns[c].Key },
+                context.CellName(ValidationContext.Requests, TotalRow, c),
+                new SumCheck.Operand("(七)总计", totals[c]),
+                parts,
+                "（七）总计应等于各项办理结果之和");
+            if (finding is not null)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>"(三)1" for r3_1, "(一)" for r1: short enough to list all leaf rows in one message.</summary>
+    private static string ShortName(ValidationContext context, string key)
+    {
+        var label = context.RowLabel(ValidationContext.Requests, key);
+        var group = label.Length >= 3 ? label[..3] : label;
+        var space = label.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && space + 1 < label.Length ? group + label[space + 1] : group;
+    }
+}
