@@ -29,15 +29,18 @@ internal sealed class RazorRenderer
         services = collection.BuildServiceProvider();
     }
 
-    public async Task<string> RenderAsync<TComponent>(string parameterName, object parameterValue, CancellationToken cancellationToken)
+    public Task<string> RenderAsync<TComponent>(string parameterName, object parameterValue, CancellationToken cancellationToken)
+        where TComponent : IComponent =>
+        RenderAsync<TComponent>(new Dictionary<string, object?> { [parameterName] = parameterValue }, cancellationToken);
+
+    public async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TComponent : IComponent
     {
         cancellationToken.ThrowIfCancellationRequested();
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [parameterName] = parameterValue });
-            var root = await renderer.RenderComponentAsync<TComponent>(parameters);
+            var root = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
             return root.ToHtmlString();
         });
     }
