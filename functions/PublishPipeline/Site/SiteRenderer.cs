@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using PublishPipeline.Rendering;
+using PublishPipeline.Site.Components;
+
+namespace PublishPipeline.Site;
+
+/// <summary>
+/// Renders the public site's pages with Razor components. All draft text reaches the page through Razor's escaping;
+/// nothing from a draft is ever written as markup. Safe to share: each render uses its own HtmlRenderer.
+/// </summary>
+public sealed class SiteRenderer
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, (byte[] Content, string ContentType)>> Assets = new(LoadAssets);
+
+    private readonly RazorRenderer renderer;
+
+    public SiteRenderer()
+        : this(null)
+    {
+    }
+
+    public SiteRenderer(ILoggerFactory? loggerFactory)
+    {
+        renderer = new RazorRenderer(loggerFactory);
+    }
+
+    /// <summary>Files every page links to, by their path in the <c>$web</c> container (e.g. <c>assets/site.css</c>).</summary>
+    public static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> StaticAssets => Assets.Value;
+
+    /// <summary>The public page of one report, served at <see cref="SitePaths.ReportUrl"/>; links <c>report.json</c> beside it.</summary>
+    public Task<string> RenderReportAsync(ReportPageModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return renderer.RenderAsync<ReportPage>(nameof(ReportPage.Model), model, ct);
+    }
+
+    /// <summary>The home page: published reports by year, newest first.</summary>
+    public Task<string> RenderHomeAsync(HomePageModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return renderer.RenderAsync<HomePage>(nameof(HomePage.Model), model, ct);
+    }
+
+    private static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> LoadAssets()
+    {
+        using var stream = typeof(SiteRenderer).Assembly.GetManifestResourceStream("PublishPipeline.Site.Assets.site.css")
+            ?? throw new InvalidOperationException("site.css is not embedded in the assembly");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new Dictionary<string, (byte[] Content, string ContentType)>(StringComparer.Ordinal)
+        {
+            [SitePaths.Stylesheet] = (buffer.ToArray(), "text/css; charset=utf-8"),
+        };
+    }
+}
