@@ -112,7 +112,7 @@ public sealed class IngestHandler(
         var document = new ReportDocument
         {
             Source = new ReportSource { File = fileName, Sha256 = sha256 },
-            Findings = [new Finding { Rule = "A0", Severity = Severity.Error, Message = refusal }],
+            Findings = [new Finding { Rule = "A0", Severity = Severity.Error, Message = refusal ?? "无法读取该文件。" }],
         };
         document.Summarise();
         return new DraftCheck(document, DraftCheck.UnreadableCode);

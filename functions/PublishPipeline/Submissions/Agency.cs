@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -20,6 +21,7 @@ public sealed class Agency : ITableEntity
 
     public ETag ETag { get; set; }
 
+    [IgnoreDataMember]
     public string Id => RowKey;
 
     public string Name { get; set; } = "";
@@ -40,8 +42,10 @@ public sealed class Agency : ITableEntity
     /// <summary>Whether a report without errors is published without waiting for a reviewer.</summary>
     public bool AutoPublish { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> SubmitterEmails => Split(Submitters);
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> ReviewerEmails => Split(Reviewers);
 
     private static string[] Split(string list) =>

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -20,6 +21,7 @@ public sealed class Submission : ITableEntity
 
     public ETag ETag { get; set; }
 
+    [IgnoreDataMember]
     public string Id => PartitionKey;
 
     public string AgencyId { get; set; } = "";
@@ -64,5 +66,6 @@ public sealed class Submission : ITableEntity
 
     public int AuditCount { get; set; }
 
+    [IgnoreDataMember]
     public SubmissionState CurrentState => Enum.Parse<SubmissionState>(State);
 }
