@@ -89,7 +89,7 @@ public sealed class DraftReader
                 report);
         }
 
-        var titled = report.Title is { } title && title.Contains("政府信息公开", StringComparison.Ordinal);
+        var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
         if (!hasTables && report.Sections.Count < 2 && !titled)
         {
             return ReadResult.Refused(

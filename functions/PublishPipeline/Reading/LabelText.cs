@@ -9,8 +9,8 @@ namespace PublishPipeline.Reading;
 internal static class LabelText
 {
     // Traditional characters seen in mirrored reports' table labels (FORMAT.md §9); only those, not a general converter.
-    private const string Traditional = "規範處決數總計萬項條許強罰費採購額請開屬國機關執複議訴訟結據報權護過類構體團務資訊辦舉審維糾盡產內廢現徵補應稱險穩緣號們會對發門責級縣鄉鎮區書來為與無個經說諮詢";
-    private const string Simplified = "规范处决数总计万项条许强罚费采购额请开属国机关执复议诉讼结据报权护过类构体团务资讯办举审维纠尽产内废现征补应称险稳缘号们会对发门责级县乡镇区书来为与无个经说咨询";
+    private const string Traditional = "規範處決數總計萬項條許強罰費採購額請開屬國機關執複議訴訟結據報權護過類構體團務資訊辦舉審維糾盡產內廢現徵補應稱險穩緣號們會對發門責級縣鄉鎮區書來為與無個經說諮詢況問題進實動業設組織網戶綜單見";
+    private const string Simplified = "规范处决数总计万项条许强罚费采购额请开属国机关执复议诉讼结据报权护过类构体团务资讯办举审维纠尽产内废现征补应称险稳缘号们会对发门责级县乡镇区书来为与无个经说咨询况问题进实动业设组织网户综单见";
 
     private static readonly Dictionary<char, char> TraditionalMap = BuildTraditionalMap();
 
@@ -24,6 +24,21 @@ internal static class LabelText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Traditional→simplified for the label characters only, keeping every position (for cutting the original).</summary>
+    public static string Simplify(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (TraditionalMap.TryGetValue(chars[i], out var simple))
+            {
+                chars[i] = simple;
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed partial class TextReportReader
         foreach (var item in items)
         {
             if (item is NarrativeItem narrative && narrative.Text.Length <= MaxTitleLength
-                && narrative.Text.Contains("年度报告", StringComparison.Ordinal))
+                && LabelText.Fold(narrative.Text).Contains("年度报告", StringComparison.Ordinal))
             {
                 return narrative.Text;
             }
@@ -112,9 +112,10 @@ public sealed partial class TextReportReader
         }
 
         var agency = LeadingYear().Replace(CellParser.Trim(title), "");
+        var simplified = LabelText.Simplify(agency);
         foreach (var suffix in TitleSuffixes)
         {
-            var at = agency.IndexOf(suffix, StringComparison.Ordinal);
+            var at = simplified.IndexOf(suffix, StringComparison.Ordinal);
             if (at >= 0)
             {
                 agency = agency[..at];
@@ -122,7 +123,7 @@ public sealed partial class TextReportReader
             }
         }
 
-        agency = LeadingYear().Replace(agency.Trim(), "").Trim();
+        agency = TrailingYear().Replace(LeadingYear().Replace(agency.Trim(), ""), "").Trim();
         return agency.Length == 0 ? null : agency;
     }
 
@@ -172,6 +173,9 @@ public sealed partial class TextReportReader
 
     [GeneratedRegex(@"^\s*(?:19|20)\d{2}\s*年度?")]
     private static partial Regex LeadingYear();
+
+    [GeneratedRegex(@"(?:19|20)\d{2}\s*年度?$")]
+    private static partial Regex TrailingYear();
 
     [GeneratedRegex(@"(?<y1>(?:19|20)\d{2})\s*年\s*(?<m1>\d{1,2})\s*月\s*(?<d1>\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|~|～)\s*(?:(?<y2>(?:19|20)\d{2})\s*年\s*)?(?<m2>\d{1,2})\s*月\s*(?<d2>\d{1,2})\s*日")]
     private static partial Regex Period();
