@@ -3,7 +3,7 @@ namespace PublishPipeline.Notices.Components;
 /// <summary>Inline styles: many mail clients drop &lt;style&gt; blocks, so every element carries its own.</summary>
 internal static class EmailStyles
 {
-    public const string Body = "margin:0;padding:16px;background:#ffffff;color:#1f2328;font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:14px;line-height:1.7;";
+    public const string Body = "margin:0;padding:16px;background:#ffffff;color:#1f2328;font-family:PingFang SC,Microsoft YaHei,Noto Sans CJK SC,sans-serif;font-size:14px;line-height:1.7;";
 
     public const string Container = "max-width:760px;margin:0 auto;";
 
