@@ -52,14 +52,16 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<MessageQueue>();
-        services.AddSingleton<DraftReader>();
-        services.AddSingleton<ReportValidator>();
-        services.AddSingleton<DraftChecker>();
+        // Explicit factories: ReportValidator also has a rules constructor, which DI would satisfy with no rules.
+        services.AddSingleton(_ => new DraftReader());
+        services.AddSingleton(_ => new ReportValidator());
+        services.AddSingleton(sp => new DraftChecker(sp.GetRequiredService<DraftReader>(), sp.GetRequiredService<ReportValidator>()));
         services.AddSingleton<SiteRenderer>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<EmailComposer>();
         services.AddHttpClient<EmailSender>().AddStandardResilienceHandler();
         services.AddTransient<IngestHandler>();
+        services.AddTransient<DraftSweeper>();
         services.AddTransient<PublishHandler>();
         services.AddTransient<NoticeHandler>();
         services.AddTransient<DraftsApi>();

@@ -37,6 +37,10 @@ internal static class Corpus
     public static string Sample(string name) =>
         Path.Combine(FindUp(Path.Combine("samples", "README.md")) is { } readme ? Path.GetDirectoryName(readme)! : throw new InvalidOperationException("samples/README.md not found above " + AppContext.BaseDirectory), name);
 
+    /// <summary>The repository root (the directory that holds PublishPipeline.sln).</summary>
+    public static string RepoRoot =>
+        Path.GetDirectoryName(FindUp("PublishPipeline.sln") ?? throw new InvalidOperationException("PublishPipeline.sln not found above " + AppContext.BaseDirectory))!;
+
     private static string? FindUp(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -53,6 +53,7 @@ public sealed class IngestHandler(
         if (submission.CurrentState != SubmissionState.Received)
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
+            await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
             return submission;
         }
 
@@ -85,7 +86,17 @@ public sealed class IngestHandler(
                 s.Warnings = document.Document.Summary.Warnings;
             },
             cancellationToken);
+        await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
         return updated ?? await submissions.GetAsync(submission.Id, cancellationToken) ?? submission;
+    }
+
+    private async Task WriteReceiptAsync(string blobName, ETag blobETag, string submissionId, CancellationToken cancellationToken)
+    {
+        var (partition, row) = IngestReceipt.KeyFor(blobName, blobETag);
+        await storage.IngestReceipts.UpsertEntityAsync(
+            new IngestReceipt { PartitionKey = partition, RowKey = row, BlobName = blobName, SubmissionId = submissionId },
+            Azure.Data.Tables.TableUpdateMode.Replace,
+            cancellationToken);
     }
 
     private DraftCheck Check(DraftBlobName name, Agency? agency, string fileName, byte[]? content, string sha256, long size)

@@ -13,4 +13,10 @@ public sealed class PipelineOptions
 
     /// <summary>The HTTP API's base URL, for status links in emails.</summary>
     public string ApiBaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>How far back the sweeper looks for drafts whose blob event was missed.</summary>
+    public TimeSpan SweepLookBack { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How long the blob trigger gets before the sweeper steps in.</summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(2);
 }

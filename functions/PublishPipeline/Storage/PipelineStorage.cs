@@ -28,6 +28,8 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public TableClient Notices => tables.GetTableClient(StorageNames.NoticesTable);
 
+    public TableClient IngestReceipts => tables.GetTableClient(StorageNames.IngestReceiptsTable);
+
     /// <summary>
     /// Creates what does not exist yet. In Azure the Bicep deployment creates them; locally and in tests this
     /// makes a fresh Azurite usable. <c>$web</c> is public-read on Azurite so the site can be browsed.
@@ -41,7 +43,7 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
         await NoticesQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.PublishQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.NoticesQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Submissions, Agencies, Published, Notices })
+        foreach (var table in new[] { Submissions, Agencies, Published, Notices, IngestReceipts })
         {
             try
             {

@@ -30,6 +30,9 @@ public static class StorageNames
 
     public const string NoticesTable = "notices";
 
+    /// <summary>One row per ingested draft blob version: how the sweeper knows which blob events were missed.</summary>
+    public const string IngestReceiptsTable = "ingestreceipts";
+
     /// <summary>The storage connection setting shared by triggers and clients (as in every Functions app).</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
 

@@ -27,16 +27,31 @@ public sealed partial class TextCellRule : IValidationRule
 
             var type = cell.Table == ValidationContext.Proactive ? context.ProactiveColumnType(cell.Row, cell.Column) : null;
             var (suggestion, advice) = Suggest(cell.Value.Raw!, type);
+            var (rule, severity) = Classify(cell.Value.Raw!, type);
             yield return new Finding
             {
-                Rule = Id,
-                Severity = Severity.Error,
+                Rule = rule,
+                Severity = severity,
                 Location = new FindingLocation { Table = cell.Table, Row = cell.Row, Column = cell.ColumnKey },
                 Expected = suggestion,
                 Message = $"{context.CellName(cell.Table, cell.Row, cell.Column)}填写了文字“{cell.Value.Raw}”：数字单元格只能填写数字；{advice}",
             };
         }
     }
+
+    /// <summary>
+    /// Where the catalogue itself softens C2 (documented in docs/RULES.md): text in the 2019 本年增/减 column is E5,
+    /// info only ("/" there means no change, and 增/减 is not arithmetic anyone checks); a 2019 采购总金额 written
+    /// with its unit ("0万元") is a warning, because that template prints no unit, so the cell is the only place
+    /// the unit is stated. Everything else is the C2 error.
+    /// </summary>
+    internal static (string Rule, Severity Severity) Classify(string raw, string? columnType) => columnType switch
+    {
+        "signed_int" => ("E5", Severity.Info),
+        "money_unit_unspecified" when WithUnit().Match(Fold(raw.Trim())) is { Success: true } unit && unit.Groups["unit"].Value is "元" or "万元"
+            => ("C2", Severity.Warning),
+        _ => ("C2", Severity.Error),
+    };
 
     internal static (decimal? Suggestion, string Advice) Suggest(string raw, string? columnType)
     {

@@ -19,7 +19,7 @@ public sealed class FunctionsMetadataTests
     public void TheAppHasExactlyTheExpectedFunctions()
     {
         Assert.Equal(
-            ["GetSubmission", "OnDraftUploaded", "PublishReport", "SendNotice", "SubmitDraft"],
+            ["GetSubmission", "OnDraftUploaded", "PublishReport", "ReconcileDrafts", "SendNotice", "SubmitDraft"],
             Metadata.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -67,10 +67,19 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void ReconcileDraftsRunsOnTheConfiguredScheduleInBothHosts()
+    {
+        var trigger = Trigger("ReconcileDrafts");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%ReconcileSchedule%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void TheLocalHostHasATriggerForEveryNonHttpFunction()
     {
+        // Timers run locally as a hosted service (DraftSweepService), not as WebJobs functions.
         var nonHttp = Metadata.Value
-            .Where(f => f.GetProperty("bindings").EnumerateArray().All(b => b.GetProperty("type").GetString() != "httpTrigger"))
+            .Where(f => f.GetProperty("bindings").EnumerateArray().All(b => b.GetProperty("type").GetString() is not ("httpTrigger" or "timerTrigger")))
             .Select(f => f.GetProperty("name").GetString())
             .Order(StringComparer.Ordinal);
         var local = typeof(DevFunctions).GetMethods()

@@ -168,6 +168,36 @@ public class ReportValidatorTests
     }
 
     [Theory]
+    [InlineData("/", "E5", Severity.Info)]
+    [InlineData("减4", "E5", Severity.Info)]
+    public void Text_in_the_2019_change_column_is_e5_info(string raw, string rule, Severity severity)
+    {
+        var report = Consistent();
+        report.Tables.Proactive!["art20_5"] = new() { ["licensing"] = [CellValue.Of(6), CellValue.OfText(raw), CellValue.Of(2)] };
+
+        var finding = Assert.Single(validator.Validate(report));
+
+        Assert.Equal(rule, finding.Rule);
+        Assert.Equal(severity, finding.Severity);
+        Assert.Equal(new FindingLocation { Table = "proactive", Row = "art20_5/licensing", Column = "change" }, finding.Location);
+    }
+
+    [Theory]
+    [InlineData("0万元", Severity.Warning)]
+    [InlineData("52.15元", Severity.Warning)]
+    [InlineData("/", Severity.Error)]
+    public void Procurement_amount_with_its_unit_is_a_warning_other_text_an_error(string raw, Severity severity)
+    {
+        var report = Consistent();
+        report.Tables.Proactive!["art20_9"] = new() { ["procurement"] = [CellValue.Of(3), CellValue.OfText(raw)] };
+
+        var finding = Assert.Single(validator.Validate(report));
+
+        Assert.Equal("C2", finding.Rule);
+        Assert.Equal(severity, finding.Severity);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("测试县统计局政府信息公开工作年度报告")]
     [InlineData("2020年测试县统计局工作总结")]

@@ -8,7 +8,9 @@ namespace PublishPipeline.Cli.Dev;
 /// <summary>
 /// The Functions app's triggers, hosted locally by the WebJobs SDK against Azurite: the same names (from
 /// StorageNames) and the same handlers. The blob trigger polls here (Azurite has no Event Grid).
-/// A test compares these with the Functions app's functions.metadata.
+/// A test compares these with the Functions app's functions.metadata. The timer function (ReconcileDrafts) runs
+/// here as <see cref="DraftSweepService"/>: the WebJobs timer extension served here does not load with these
+/// storage packages.
 /// </summary>
 public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice)
 {

@@ -61,7 +61,7 @@ internal sealed class MailSink(string? directory)
                 subject,
                 Content("text/plain") ?? "",
                 Content("text/html") ?? "",
-                body?["custom_args"]?["notice"]?.GetValue<string>());
+                (personalization?["custom_args"] ?? body?["custom_args"])?["notice"]?.GetValue<string>());
             mails.Enqueue(mail);
             if (directory is not null)
             {

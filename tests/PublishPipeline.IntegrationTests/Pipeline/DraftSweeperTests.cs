@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.IntegrationTests.Pipeline;
+
+/// <summary>The sweeper re-ingests drafts without a receipt, and ingest run again on a processed draft changes nothing.</summary>
+[Collection(DevHostCollection.Name)]
+public sealed class DraftSweeperTests(DevHostFixture fixture)
+{
+    [Fact]
+    public async Task DraftWithoutAReceiptIsReingestedWithoutDuplicateStateOrMail()
+    {
+        var agency = await fixture.RegisterAgencyAsync("测试补扫局");
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
+        var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.NeedsChanges);
+        Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));
+
+        // Lose the receipt, as if the blob event had never been handled to the end.
+        var blob = await fixture.Storage.Drafts.GetBlobClient(submission.DraftBlob).GetPropertiesAsync();
+        var (partition, row) = IngestReceipt.KeyFor(submission.DraftBlob, blob.Value.ETag);
+        await fixture.Storage.IngestReceipts.DeleteEntityAsync(partition, row);
+
+        var services = fixture.Host.Services;
+        var sweeper = new DraftSweeper(
+            fixture.Storage,
+            services.GetRequiredService<IngestHandler>(),
+            TimeProvider.System,
+            Options.Create(new PipelineOptions { SweepGrace = TimeSpan.Zero, SweepLookBack = TimeSpan.FromHours(1) }),
+            NullLogger<DraftSweeper>.Instance);
+        Assert.True(await sweeper.SweepAsync() >= 1);
+
+        Assert.True((await fixture.Storage.IngestReceipts.GetEntityIfExistsAsync<IngestReceipt>(partition, row)).HasValue);
+        var audit = await fixture.Submissions.GetAuditTrailAsync(submission.Id);
+        Assert.Equal(["Received", "NeedsChanges"], audit.Select(a => a.To));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));
+    }
+}
