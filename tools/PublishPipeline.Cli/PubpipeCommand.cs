@@ -10,6 +10,8 @@ public static class PubpipeCommand
         var root = new RootCommand("PublishPipeline: 政府信息公开工作年度报告 validation and publishing");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(Dev.DevCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        // Commands that hold resources (pubpipe dev: hosts, Azurite) handle SIGINT/SIGTERM themselves and
+        // shut down in order; System.CommandLine's own handler would end the process after 2 s.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

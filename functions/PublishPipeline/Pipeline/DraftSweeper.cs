@@ -10,13 +10,16 @@ namespace PublishPipeline.Pipeline;
 /// </summary>
 public sealed class DraftSweeper(PipelineStorage storage, IngestHandler ingest, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<DraftSweeper> logger)
 {
-    /// <summary>Ingests every draft modified within the look-back window (and older than the grace period) that has no receipt.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests every draft modified within the look-back window (and older than the grace period) that has no
+    /// receipt; returns the names of the drafts it ingested.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var oldest = now - options.Value.SweepLookBack;
         var newest = now - options.Value.SweepGrace;
-        var repaired = 0;
+        var repaired = new List<string>();
         await foreach (var blob in storage.Drafts.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var modified = blob.Properties.LastModified;
@@ -34,7 +37,7 @@ public sealed class DraftSweeper(PipelineStorage storage, IngestHandler ingest, 
 
             logger.LogWarning("Draft {Blob} has no ingest receipt (its blob event was missed or failed): ingesting it now", blob.Name);
             await ingest.HandleAsync(blob.Name, cancellationToken);
-            repaired++;
+            repaired.Add(blob.Name);
         }
 
         return repaired;

@@ -26,7 +26,9 @@ public sealed class IngestReceipt : ITableEntity
 
     public static (string PartitionKey, string RowKey) KeyFor(string blobName, ETag blobETag)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + blobETag)));
+        // A listing and a properties call quote the same ETag differently: compare the bare value.
+        var version = blobETag.ToString().Trim('"');
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + version)));
         return (hash[..2], hash);
     }
 }

@@ -33,13 +33,21 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
 
         Directory.CreateDirectory(dataDirectory);
-        var start = new ProcessStartInfo("node")
+        // In its own session (setsid), so a terminal's Ctrl-C reaches pubpipe only: Azurite must outlive the hosts
+        // that are still flushing to it, and pubpipe stops it last.
+        var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
+        var start = new ProcessStartInfo(setsid ?? "node")
         {
             WorkingDirectory = repoRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add("node");
+        }
+
         foreach (var argument in new[]
                  {
                      script, "--silent", "--location", dataDirectory,

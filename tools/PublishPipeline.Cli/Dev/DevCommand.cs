@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace PublishPipeline.Cli.Dev;
 
@@ -16,8 +17,19 @@ internal static class DevCommand
         {
             apiPort, sitePort, submit, agencies, exit,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(async (parse, invocationToken) =>
         {
+            // Ctrl-C or SIGTERM: stop the hosts, then Azurite if this process started it.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+
+            var cancellationToken = stop.Token;
             var repoRoot = RepoRoot.Find();
             var options = new DevHostOptions
             {
@@ -27,7 +39,19 @@ internal static class DevCommand
                 AgenciesCsv = parse.GetValue(agencies)?.FullName ?? DefaultAgencies(repoRoot),
             };
             var output = Console.Out;
-            await using var host = await DevHost.StartAsync(options, output, cancellationToken);
+            DevHost host;
+            try
+            {
+                host = await DevHost.StartAsync(options, output, cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"pubpipe dev: port {options.ApiPort} or {options.SitePort} is already in use (is another pubpipe dev running?). Stop it, or choose other ports with --port and --site-port.");
+                return 1;
+            }
+
+            await using var ownedHost = host;
             await output.WriteLineAsync();
             await output.WriteLineAsync($"  Site:    {host.SiteUrl}/");
             await output.WriteLineAsync($"  API:     {host.ApiUrl}/api/drafts  (POST multipart: file, agency, year)");
@@ -65,6 +89,8 @@ internal static class DevCommand
                 await output.WriteLineAsync("Stopping…");
             }
 
+            await host.DisposeAsync();
+            await output.WriteLineAsync("Stopped.");
             return exitCode;
         });
         return command;

@@ -25,6 +25,7 @@ internal sealed class DevHost : IAsyncDisposable
     private readonly AzuriteProcess? azurite;
     private readonly WebApplication web;
     private readonly IHost jobs;
+    private int disposed;
 
     private DevHost(AzuriteProcess? azurite, WebApplication web, IHost jobs, MailSink mail, DevHostOptions options)
     {
@@ -111,14 +112,31 @@ internal sealed class DevHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await jobs.StopAsync(timeout.Token);
-        jobs.Dispose();
-        await web.StopAsync(timeout.Token);
-        await web.DisposeAsync();
-        if (azurite is not null)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
-            await azurite.DisposeAsync();
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await jobs.StopAsync(timeout.Token);
+            jobs.Dispose();
+        }
+        finally
+        {
+            try
+            {
+                await web.StopAsync(timeout.Token);
+                await web.DisposeAsync();
+            }
+            finally
+            {
+                if (azurite is not null)
+                {
+                    await azurite.DisposeAsync();
+                }
+            }
         }
     }
 
@@ -132,6 +150,7 @@ internal sealed class DevHost : IAsyncDisposable
         builder.Services.AddSingleton(mail);
         builder.Services.AddSingleton<StaticSiteServer>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
 
         var app = builder.Build();
         var site = app.Services.GetRequiredService<StaticSiteServer>();
@@ -178,6 +197,7 @@ internal sealed class DevHost : IAsyncDisposable
             {
                 services.AddPublishPipeline(context.Configuration);
                 services.AddSingleton<ITypeLocator, DevTypeLocator>();
+                services.AddSingleton<IHostLifetime, OwnedLifetime>();
                 services.AddHostedService<DraftSweepService>();
             })
             .Build();
@@ -193,6 +213,10 @@ internal sealed class DevHost : IAsyncDisposable
         });
         logging.SetMinimumLevel(level);
         logging.AddFilter("Azure", LogLevel.Warning);
+
+        // 404s are how the storage SDKs probe for containers, queues and blobs: expected, not worth a line.
+        logging.AddFilter("Azure.Core", LogLevel.Error);
+        logging.AddFilter("Function", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("Host", LogLevel.Warning);

@@ -10,10 +10,30 @@ namespace PublishPipeline.Cli.Dev;
 /// 202), keeps every email in memory and in <c>.dev/mail/</c>, and lists them at <c>GET /_dev/mail</c>.
 /// The real SendGridClient is pointed here through SendGridClientOptions.Host.
 /// </summary>
-internal sealed class MailSink(string? directory)
+internal sealed class MailSink
 {
     private readonly ConcurrentQueue<ReceivedMail> mails = new();
+    private readonly string? directory;
     private int sequence;
+
+    /// <summary>Keeps mail in <paramref name="directory"/> when given, and shows what an earlier run received there.</summary>
+    public MailSink(string? directory)
+    {
+        this.directory = directory;
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            if (JsonSerializer.Deserialize<ReceivedMail>(File.ReadAllText(file), JsonOptions) is { } mail)
+            {
+                mails.Enqueue(mail);
+                sequence = Math.Max(sequence, mail.Id);
+            }
+        }
+    }
 
     public IReadOnlyCollection<ReceivedMail> Mails => mails.ToArray();
 
