@@ -1,4 +1,5 @@
 using System.Text;
+using PublishPipeline.Reports;
 
 namespace PublishPipeline.Reading;
 
@@ -15,16 +16,7 @@ internal static class LabelText
     private static readonly Dictionary<char, char> TraditionalMap = BuildTraditionalMap();
 
     /// <summary>Full-width ASCII to half-width, ideographic space to space, curly quotes to straight.</summary>
-    public static string FoldWidth(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            builder.Append(FoldChar(ch));
-        }
-
-        return builder.ToString();
-    }
+    public static string FoldWidth(string text) => TextFolding.FoldWidth(text);
 
     /// <summary>Traditional→simplified for the label characters only, keeping every position (for cutting the original).</summary>
     public static string Simplify(string text)
@@ -50,7 +42,7 @@ internal static class LabelText
         var builder = new StringBuilder(text.Length);
         foreach (var raw in text)
         {
-            var ch = FoldChar(raw);
+            var ch = TextFolding.FoldChar(raw);
             if (char.IsWhiteSpace(ch) || ch is '"' or '\'' or '“' or '”' or '‘' or '’')
             {
                 continue;
@@ -141,15 +133,6 @@ internal static class LabelText
 
         return true;
     }
-
-    private static char FoldChar(char ch) => ch switch
-    {
-        '\u3000' or '\u00A0' => ' ',
-        >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
-        '“' or '”' or '„' => '"',
-        '‘' or '’' => '\'',
-        _ => ch,
-    };
 
     private static Dictionary<char, char> BuildTraditionalMap()
     {

@@ -96,7 +96,7 @@ public sealed partial class TextCellRule : IValidationRule
 
     private static string Fold(string text)
     {
-        var chars = text.Where(c => !char.IsWhiteSpace(c)).Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c).ToArray();
+        var chars = text.Select(TextFolding.FoldChar).Where(c => !char.IsWhiteSpace(c)).ToArray();
         return new string(chars);
     }
 
