@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PublishPipeline.Reading.Docx;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Reading;
@@ -31,6 +32,18 @@ public sealed class DraftReader
     private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
 
     private readonly TextReportReader textReader = new();
+    private readonly DocxReportReader docxReader;
+
+    public DraftReader()
+        : this(null)
+    {
+    }
+
+    /// <param name="docxLimits">Bounds on reading Word files; <see cref="DocxReadLimits.Default"/> when null.</param>
+    public DraftReader(DocxReadLimits? docxLimits)
+    {
+        docxReader = new DocxReportReader(docxLimits);
+    }
 
     public ReadResult Read(string fileName, ReadOnlyMemory<byte> content)
     {
@@ -43,9 +56,8 @@ public sealed class DraftReader
 
         if (Sniff(bytes) is { } binaryFormat)
         {
-            return binaryFormat == FormatDocx && extension is ".docx" or ".doc" or ""
-                ? ReadResult.Refused(FormatDocx, "暂不支持该格式：Word（.docx）文件的读取尚未开放，请暂时另存为纯文本或 JSON 后上传。")
-                : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
+            // A zip is read as Word whatever its name; the reader says when it holds no word/document.xml.
+            return binaryFormat == FormatDocx ? ReadDocx(content) : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
         }
 
         if (Decode(bytes) is not { } text)
@@ -79,12 +91,30 @@ public sealed class DraftReader
             return ReadResult.Refused(FormatText, "文件为空：只有空白字符，没有可读取的内容。");
         }
 
-        var report = textReader.Read(text);
+        return Accept(textReader.Read(text), text, FormatText);
+    }
+
+    private ReadResult ReadDocx(ReadOnlyMemory<byte> content)
+    {
+        var outcome = docxReader.Read(content);
+        if (outcome.Failure is { } failure)
+        {
+            return outcome.IsWordDocument ? ReadResult.Refused(FormatDocx, failure) : ReadResult.Refused(FormatUnknown, UnrecognisedMessage);
+        }
+
+        return string.IsNullOrWhiteSpace(outcome.Text)
+            ? ReadResult.Refused(FormatDocx, "文件为空：Word 文档中没有文字内容。")
+            : Accept(outcome.Report!, outcome.Text, FormatDocx);
+    }
+
+    /// <summary>Whether what a reader found is a current-format annual report at all (CHECKS.md A0), whatever the file format.</summary>
+    private static ReadResult Accept(Report report, string text, string format)
+    {
         var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
         if (!hasTables && OldFormat.Matches(text))
         {
             return ReadResult.Refused(
-                FormatText,
+                format,
                 "旧格式：这是 2019 年以前格式的年度报告（概述、收费及减免等结构，依据国务院第492号令），不适用现行的年度报告格式，无法按现行格式核对。",
                 report);
         }
@@ -93,11 +123,11 @@ public sealed class DraftReader
         if (!hasTables && report.Sections.Count < 2 && !titled)
         {
             return ReadResult.Refused(
-                FormatText,
+                format,
                 "不是政府信息公开工作年度报告：未找到含“年度报告”的标题，也未找到年度报告的表格或“一、总体情况”等章节标题。");
         }
 
-        return ReadResult.Readable(report, FormatText);
+        return ReadResult.Readable(report, format);
     }
 
     private static ReadResult ReadJson(string text)

@@ -21,7 +21,15 @@ public sealed partial class TextReportReader
     public Report Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var items = TextLayout.Split(text);
+        return FromLayout(TextLayout.Split(text), text);
+    }
+
+    /// <summary>
+    /// The layout → Report step every layout-producing reader shares (plain text, Word): <paramref name="text"/> is the
+    /// document's flattened text, searched for the statistical period and year.
+    /// </summary>
+    internal static Report FromLayout(List<LayoutItem> items, string text)
+    {
         var report = new Report
         {
             Title = FindTitle(items),
