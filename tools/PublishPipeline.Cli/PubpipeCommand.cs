@@ -9,6 +9,7 @@ public static class PubpipeCommand
     {
         var root = new RootCommand("PublishPipeline: 政府信息公开工作年度报告 validation and publishing");
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(Dev.DevCommand.Create());
         // Commands that hold resources (pubpipe dev: hosts, Azurite) handle SIGINT/SIGTERM themselves and
         // shut down in order; System.CommandLine's own handler would end the process after 2 s.
