@@ -2,7 +2,11 @@ using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
 
-/// <summary>A3: the statistical period is stated and is the report year's 1月1日 to 12月31日 (DB51/T 2660 §2.1).</summary>
+/// <summary>
+/// A3: the statistical period is the report year's 1月1日 to 12月31日 (DB51/T 2660 §2.1); a wrong period is an error.
+/// A period not stated at all is a warning: the national format prints no period sentence, and published reports
+/// (the seed) leave it to the title's year.
+/// </summary>
 public sealed class PeriodRule : IValidationRule
 {
     public string Id => "A3";
@@ -18,7 +22,7 @@ public sealed class PeriodRule : IValidationRule
             yield return new Finding
             {
                 Rule = Id,
-                Severity = Severity.Error,
+                Severity = Severity.Warning,
                 Location = new FindingLocation { Section = "preamble" },
                 Message = $"未找到统计期限：请在导语中写明“本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”（日期须含年、月、日）",
             };
