@@ -20,7 +20,7 @@ public class TextHygieneRuleTests
 
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal(Section("overview"), finding.Location);
-        Assert.Contains("政府信息公开", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("（原文应为“政府信息", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
