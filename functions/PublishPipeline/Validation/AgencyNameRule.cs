@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
@@ -8,11 +9,11 @@ namespace PublishPipeline.Validation;
 /// </summary>
 public sealed class AgencyNameRule : IValidationRule
 {
-    private static readonly (char Seen, char Meant)[] LookAlikes =
-    [
+    private static readonly FrozenDictionary<char, char> LookAlikes = new (char Seen, char Meant)[]
+    {
         ('入', '人'), ('已', '己'), ('巳', '己'), ('未', '末'), ('土', '士'), ('曰', '日'), ('戍', '戌'), ('戊', '戌'),
         ('准', '淮'), ('汩', '汨'), ('天', '夭'), ('刁', '习'), ('仑', '伦'), ('o', '〇'), ('O', '〇'), ('0', '〇'),
-    ];
+    }.ToFrozenDictionary(p => p.Seen, p => p.Meant);
 
     public string Id => "A2";
 
@@ -72,12 +73,9 @@ public sealed class AgencyNameRule : IValidationRule
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            foreach (var (seen, meant) in LookAlikes)
+            if (LookAlikes.TryGetValue(chars[i], out var meant))
             {
-                if (chars[i] == seen)
-                {
-                    chars[i] = meant;
-                }
+                chars[i] = meant;
             }
         }
 

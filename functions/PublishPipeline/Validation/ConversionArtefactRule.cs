@@ -9,22 +9,29 @@ namespace PublishPipeline.Validation;
 /// </summary>
 public sealed partial class ConversionArtefactRule : IValidationRule
 {
+    private static readonly (Regex Pattern, string What, string Hint)[] Kinds =
+    [
+        (PageMarker(), "页码标记", "\n"),
+        (MarkdownRule(), "Markdown 表格线", "---"),
+        (StackedCharacters(), "逐字竖排的表头", "\n"),
+        (PlaceholderHeader(), "“数据1…数据6”占位表头", "数据"),
+    ];
+
     public string Id => "I4";
 
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var kinds = new (Regex Pattern, string What)[]
-        {
-            (PageMarker(), "页码标记"),
-            (MarkdownRule(), "Markdown 表格线"),
-            (StackedCharacters(), "逐字竖排的表头"),
-            (PlaceholderHeader(), "“数据1…数据6”占位表头"),
-        };
-        foreach (var (pattern, what) in kinds)
+        foreach (var (pattern, what, hint) in Kinds)
         {
             foreach (var text in context.Texts)
             {
+                // A cheap substring test first: the patterns start with optional parts the engine would try everywhere.
+                if (!text.Folded.Contains(hint, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var match = pattern.Match(text.Folded);
                 if (!match.Success)
                 {

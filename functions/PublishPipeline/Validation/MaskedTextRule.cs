@@ -13,6 +13,11 @@ public sealed partial class MaskedTextRule : IValidationRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var text in context.Texts)
         {
+            if (!text.Folded.Contains("**", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             foreach (Match match in Masked().Matches(text.Folded))
             {
                 yield return new Finding

@@ -60,6 +60,7 @@ public sealed partial class YearConsistencyRule : IValidationRule
     private static partial Regex TitleYear();
 
     /// <summary>"2020年，我局…" / "2020年度,本机关…" at the start of a sentence or line.</summary>
-    [GeneratedRegex(@"(?:^|[。；!?\n])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?<year>(?:19|20)\d{2})\s*年度?\s*[,，]", RegexOptions.Multiline)]
+    /// <remarks>The sentence start is a look-behind, so the search is driven by the year's digits, not tried at every position.</remarks>
+    [GeneratedRegex(@"(?<=(?:^|[。；!?\n])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)?)(?<year>(?:19|20)\d{2})\s*年度?\s*[,，]", RegexOptions.Multiline)]
     private static partial Regex OpeningYear();
 }
