@@ -17,6 +17,12 @@ public sealed class Report
 
     public ReportPeriod? Period { get; set; }
 
+    /// <summary>The 落款 or 发布日期 printed in the report (ISO yyyy-MM-dd), when the reader finds one (A4, H1).</summary>
+    public string? PublishedOn { get; set; }
+
+    /// <summary>The text between the title and 一、总体情况 (basis cited, "本报告由…六部分组成", statistical period), or null.</summary>
+    public string? Preamble { get; set; }
+
     public List<ReportSection> Sections { get; set; } = [];
 
     public ReportTables Tables { get; set; } = new();
@@ -51,4 +57,10 @@ public sealed class ReportTables
 
     /// <summary>Table 四: group (review, suit_direct, suit_after_review) → 5 cells (upheld … total).</summary>
     public Dictionary<string, List<CellValue>>? ReviewLitigation { get; set; }
+
+    /// <summary>
+    /// Row labels as printed where the reader recorded them (B5 label drift), keyed "table/row":
+    /// "proactive/art20_1/rules" → "规章(县级无此项)", "requests/r1" → "(一)予以公开".
+    /// </summary>
+    public Dictionary<string, string>? Labels { get; set; }
 }

@@ -13,10 +13,13 @@ public sealed class ValidationContext
     public const string Requests = "requests";
     public const string ReviewLitigation = "review_litigation";
 
-    public ValidationContext(Report report)
+    private IReadOnlyList<TextPart>? texts;
+
+    public ValidationContext(Report report, ValidationInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
+        Inputs = inputs ?? ValidationInputs.None;
 
         // Labels only: the report's own template, else the one its year requires, else the current one.
         Template = TemplateCatalog.Find(report.Template)
@@ -27,6 +30,50 @@ public sealed class ValidationContext
     public Report Report { get; }
 
     public ReportTemplate Template { get; }
+
+    /// <summary>What the report does not carry (agency, level, dates); never null, its properties may be.</summary>
+    public ValidationInputs Inputs { get; }
+
+    /// <summary>The template the report's year requires (FORMAT.md §1), or null when the year is unknown or before 2019.</summary>
+    public ReportTemplate? RequiredTemplate => Report.Year is { } year ? TemplateCatalog.ForYear(year) : null;
+
+    /// <summary>
+    /// The report's prose in reading order, each with the location key a finding uses: "title", "preamble", then each
+    /// part's template key (overview … other). Width-folded and simplified (C5) for matching; the original is kept for quoting.
+    /// </summary>
+    public IReadOnlyList<TextPart> Texts => texts ??= BuildTexts(Report);
+
+    /// <summary>The part with this section key, or null.</summary>
+    public TextPart? Text(string section) => Texts.FirstOrDefault(t => t.Section == section);
+
+    /// <summary>The sentence of <paramref name="text"/> around <paramref name="index"/>, at most about 60 characters, for quoting in a message.</summary>
+    public static string Sentence(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        index = Math.Clamp(index, 0, Math.Max(0, text.Length - 1));
+        var start = text.LastIndexOfAny(SentenceEnds, Math.Max(0, index - 1)) + 1;
+        if (index == 0)
+        {
+            start = 0;
+        }
+
+        var end = text.IndexOfAny(SentenceEnds, index);
+        end = end < 0 ? text.Length : end + 1;
+        start = Math.Max(start, index - 40);
+        end = Math.Min(end, index + 40);
+        var sentence = text[start..end].Trim();
+        return (start > 0 && !SentenceEnds.Contains(text[start - 1]) ? "…" : "") + sentence + (end < text.Length && !SentenceEnds.Contains(text[end - 1]) ? "…" : "");
+    }
+
+    /// <summary>How a finding names a part of the report: 标题, 正文开头（导语）, 第一部分「总体情况」.</summary>
+    public string SectionName(string section) => section switch
+    {
+        "title" => "标题",
+        "preamble" => "正文开头（导语）",
+        _ => Template.Sections.FirstOrDefault(s => s.Key == section) is { } definition
+            ? $"第{definition.Number}部分「{definition.Label}」"
+            : section,
+    };
 
     public static string TableName(string table) => table switch
     {
@@ -66,6 +113,19 @@ public sealed class ValidationContext
         return column < labels.Count ? labels[column] : $"第{column + 1}列";
     }
 
+    /// <summary>The column key of a cell (issued, total …) for its location; "c3" past the template's columns.</summary>
+    public string ColumnKey(string table, string row, int column)
+    {
+        IReadOnlyList<string> keys = table switch
+        {
+            Requests => Template.Requests.Columns.Select(c => c.Key).ToList(),
+            ReviewLitigation => Template.ReviewLitigation.Columns.Select(c => c.Key).ToList(),
+            Proactive => ProactiveItem(row)?.Columns.Select(c => c.Key).ToList() ?? [],
+            _ => [],
+        };
+        return column < keys.Count ? keys[column] : $"c{column + 1}";
+    }
+
     /// <summary>The column's value type for table 二 (int, signed_int, decimal_wan_yuan, money_unit_unspecified).</summary>
     public string? ProactiveColumnType(string row, int column)
     {
@@ -74,6 +134,30 @@ public sealed class ValidationContext
     }
 
     public static string Number(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '\n'];
+
+    private static List<TextPart> BuildTexts(Report report)
+    {
+        var parts = new List<TextPart>();
+        Add("title", report.Title);
+        Add("preamble", report.Preamble);
+        for (var i = 0; i < report.Sections.Count; i++)
+        {
+            var section = report.Sections[i];
+            Add(section.Key ?? $"section{i + 1}", section.Text);
+        }
+
+        return parts;
+
+        void Add(string key, string? text)
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                parts.Add(new TextPart(key, text, ChineseScript.Simplify(TextFolding.FoldWidth(text))));
+            }
+        }
+    }
 
     /// <summary>Proactive rows are addressed as "item/row" (art20_5/licensing) inside this class.</summary>
     public static string ProactiveKey(string item, string row) => item + "/" + row;

@@ -5,7 +5,8 @@ namespace PublishPipeline.Tests.Validation;
 
 public class ReportValidatorTests
 {
-    private readonly ReportValidator validator = new();
+    // The slice's rules only: this report is tables without prose, which the structure and text rules would flag.
+    private readonly ReportValidator validator = new(new ReportValidator().Rules.Where(r => r.Id is "A1" or "C1" or "C2" or "D1" or "D2" or "D3" or "D4"));
 
     /// <summary>A consistent 2019-template report built here (numbers invented for the test, not from the corpus).</summary>
     private static Report Consistent()
