@@ -14,9 +14,15 @@ public sealed class ValidationContext
     public const string ReviewLitigation = "review_litigation";
 
     public ValidationContext(Report report)
+        : this(report, null)
+    {
+    }
+
+    public ValidationContext(Report report, ValidationInputs? inputs)
     {
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
+        Inputs = inputs;
 
         // Labels only: the report's own template, else the one its year requires, else the current one.
         Template = TemplateCatalog.Find(report.Template)
@@ -25,6 +31,9 @@ public sealed class ValidationContext
     }
 
     public Report Report { get; }
+
+    /// <summary>What the caller supplied beyond the report; null when it asked for the report alone.</summary>
+    public ValidationInputs? Inputs { get; }
 
     public ReportTemplate Template { get; }
 
