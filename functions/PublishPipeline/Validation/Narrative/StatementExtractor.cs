@@ -15,11 +15,12 @@ public static partial class StatementExtractor
     private const string Num = @"(?<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{1,6})";
     private const string Unit = @"(?<u>件|起|条|项|个|份)(?!次|事)";
     private const string Gap = @"[^,;:。、\d%()]";
+    private const int MaxClause = 80;
     private const string Percent = @"(?:\((?<p>\d+(?:\.\d+)?)%)?";
 
     private static readonly ConditionalWeakTable<Report, IReadOnlyList<NarrativeStatement>> Cache = [];
 
-    private static readonly string[] NotApplications = ["建议", "提案", "咨询", "来电", "来信", "热线", "信访", "投诉", "举报", "诉求", "企业", "电话", "留言", "事项", "任务", "信息"];
+    private static readonly string[] NotApplications = ["建议", "提案", "咨询", "来电", "来信", "热线", "信访", "投诉", "举报", "诉求", "企业", "电话", "留言", "事项", "任务"];
 
     private static readonly (Regex Pattern, string Category)[] Categories =
     [
@@ -140,7 +141,7 @@ public static partial class StatementExtractor
     [GeneratedRegex(@"(?:均|全部|都)(?:为|是|系|来自)自然人")]
     private static partial Regex OnlyNatural();
 
-    [GeneratedRegex(@"(?:未发生|未出现|没有发生|没有|未被|未有|无一)")]
+    [GeneratedRegex(@"(?:未发生|未出现|没有发生|没有出现|没有被|未被|未有|无一)")]
     private static partial Regex Negation();
 
     [GeneratedRegex(@"(?:未收到|未接到|没有收到|没有接到|未受理)")]
@@ -160,6 +161,7 @@ public static partial class StatementExtractor
     {
         private readonly HashSet<int> claimed = [];
         private readonly List<(int Start, NarrativeStatement Statement)> found = [];
+        private readonly List<(int SentenceStart, int At)> inclusions = [];
 
         public void Numbers(Regex pattern, StatementKind kind, string? category = null)
         {
@@ -222,7 +224,7 @@ public static partial class StatementExtractor
 
                 if (kind == StatementKind.CarriedIn && match.Index >= 1 && value.AsSpan(Math.Max(0, match.Index - 2), Math.Min(2, match.Index)).Contains('含'))
                 {
-                    MarkIncludesCarriedIn(start, match.Index);
+                    inclusions.Add((start, match.Index));
                 }
             }
         }
@@ -262,6 +264,7 @@ public static partial class StatementExtractor
         public void Lists()
         {
             var value = text.Text;
+            var listTotals = new HashSet<int>();
             foreach (var pattern in new[] { ListTotal(), ListTotalBeforeOfWhich() })
             {
                 foreach (Match match in pattern.Matches(value))
@@ -276,7 +279,7 @@ public static partial class StatementExtractor
                     }
 
                     var opensList = value.AsSpan(listStart).StartsWith("其中") || (afterTotal < value.Length && value[afterTotal] == ':');
-                    if (!opensList || ChineseNumber.Parse(number.Value) is not { } total || found.Any(f => f.Start == match.Index && f.Statement.Kind == StatementKind.ListTotal))
+                    if (!opensList || ChineseNumber.Parse(number.Value) is not { } total || !listTotals.Add(number.Index))
                     {
                         continue;
                     }
@@ -311,7 +314,16 @@ public static partial class StatementExtractor
             }
         }
 
-        public IReadOnlyList<NarrativeStatement> Finish() => found.OrderBy(f => f.Start).Select(f => f.Statement).ToList();
+        public IReadOnlyList<NarrativeStatement> Finish()
+        {
+            found.Sort((a, b) => a.Start.CompareTo(b.Start));
+            foreach (var (sentenceStart, at) in inclusions)
+            {
+                MarkIncludesCarriedIn(sentenceStart, at);
+            }
+
+            return found.Select(f => f.Statement).ToList();
+        }
 
         private void RestatedTotal(int previousEnd, string label, decimal total, string unit)
         {
@@ -341,6 +353,11 @@ public static partial class StatementExtractor
         private void Clause(int clauseStart, int clauseEnd, int sentenceStart, int sentenceEnd)
         {
             var clause = text.Text.AsSpan(clauseStart, clauseEnd - clauseStart);
+            if (clause.Length > MaxClause)
+            {
+                return; // table headings flattened into the text, not a sentence anyone wrote
+            }
+
             var cases = Groups(clause);
             var negated = Negation().IsMatch(clause);
             if (cases is not null && negated)

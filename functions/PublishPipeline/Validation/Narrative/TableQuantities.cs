@@ -24,8 +24,9 @@ internal sealed class TableQuantities(ValidationContext context)
     /// <summary>Σ of the 总计 cells of the rows of one result group: "r3" = r3_1 … r3_8, "r6" = r6 or r6_1 … r6_3.</summary>
     public decimal? ResultGroup(string group) => SumRows(RowsOf(group));
 
+    /// <summary>The template's rows of a group; a row the document lacks makes the group's sum unknown (null).</summary>
     public IReadOnlyList<string> RowsOf(string group) =>
-        Requests is null ? [] : Requests.Keys.Where(k => k == group || k.StartsWith(group + "_", StringComparison.Ordinal)).ToList();
+        context.Template.Requests.Rows.Select(r => r.Key).Where(k => k == group || k.StartsWith(group + "_", StringComparison.Ordinal)).ToList();
 
     public decimal? SumRows(IReadOnlyList<string> rows, string column = Total)
     {
