@@ -4,12 +4,12 @@ namespace PublishPipeline.Validation.CrossYear;
 
 /// <summary>
 /// G1 (R-CROSSYEAR-CARRY), per column: 二、上年结转 (this year) = 四、结转下年度继续办理 (last year). An error, unless
-/// this report's text explains a reorganisation (机构改革, 合并, 撤并…): then a warning that names the reason.
+/// this report's text explains a reorganisation (机构改革, 机构合并, 撤并…; not bare 整合 or 合并, which reports use for other things): then a warning that names the reason.
 /// Also the group's gatekeeper: inputs without a previous report, or one for another year, give one info finding.
 /// </summary>
 public sealed class CarryOverRule : IValidationRule
 {
-    private static readonly string[] Reorganisation = ["机构改革", "合并", "撤并", "划转", "整合", "重新组建", "职能调整"];
+    private static readonly string[] Reorganisation = ["机构改革", "机构调整", "机构合并", "合并组建", "合并设立", "撤并", "职能划转", "重新组建"];
 
     public string Id => "G1";
 

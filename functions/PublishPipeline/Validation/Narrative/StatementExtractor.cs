@@ -13,7 +13,7 @@ namespace PublishPipeline.Validation.Narrative;
 public static partial class StatementExtractor
 {
     private const string Num = @"(?<n>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{1,6})";
-    private const string Unit = @"(?<u>件|起|条|项|个|份)(?!次|事)";
+    private const string Unit = @"(?<u>件|起|条|项|份)(?!次|事)";
     private const string Gap = @"[^,;:。、\d%()]";
     private const int MaxClause = 80;
     private const string Percent = @"(?:\((?<p>\d+(?:\.\d+)?)%)?";
