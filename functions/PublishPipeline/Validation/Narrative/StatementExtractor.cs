@@ -129,7 +129,8 @@ public static partial class StatementExtractor
     [GeneratedRegex($@"(?:共|总数为?|总计|合计|累计)(?<label>{Gap}{{0,16}}?){Num}(?<u>条|件|项|个)")]
     private static partial Regex ListTotal();
 
-    [GeneratedRegex($@"(?<label>{Gap}{{2,16}}){Num}(?<u>条|件|项|个),?其中")]
+    // No leading label group: a pattern without a literal start is tried at every position; the label is read back in code.
+    [GeneratedRegex($@"{Num}(?<u>条|件|项|个),?其中")]
     private static partial Regex ListTotalBeforeOfWhich();
 
     [GeneratedRegex($@"{Num}(?<u>条|件|项|个)$")]
@@ -303,7 +304,7 @@ public static partial class StatementExtractor
                         }
                     }
 
-                    var label = match.Groups["label"].Value;
+                    var label = match.Groups["label"].Success ? match.Groups["label"].Value : LabelBefore(match.Index);
                     if (parts.Count >= 2)
                     {
                         Add(StatementKind.ListTotal, start, end, match.Index, total, null, label: label, parts: parts, complete: complete, phraseEnd: afterTotal);
@@ -323,6 +324,17 @@ public static partial class StatementExtractor
             }
 
             return found.Select(f => f.Statement).ToList();
+        }
+
+        private string LabelBefore(int at)
+        {
+            var from = at;
+            while (from > 0 && at - from < 16 && text.Text[from - 1] is not (',' or ';' or ':' or '。' or '、' or '%' or '(' or ')') && !char.IsAsciiDigit(text.Text[from - 1]))
+            {
+                from--;
+            }
+
+            return text.Text[from..at];
         }
 
         private void RestatedTotal(int previousEnd, string label, decimal total, string unit)
