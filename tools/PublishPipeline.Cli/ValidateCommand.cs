@@ -1,93 +1,198 @@
 using System.CommandLine;
-using System.Text;
+using System.Globalization;
 using PublishPipeline.Pipeline;
+using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
+using Spectre.Console;
 
 namespace PublishPipeline.Cli;
 
-/// <summary><c>pubpipe validate FILE [--json]</c>: check one draft; exit 0 clean, 1 errors, 2 unreadable.</summary>
+/// <summary>
+/// <c>pubpipe validate FILE [--previous LASTYEAR] [--json] [--max-per-rule N]</c>: check one draft; exit 0 clean,
+/// 1 errors, 2 unreadable (REPORT-JSON.md).
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "年度报告草稿文件（.txt、.json 等）" };
         var json = new Option<bool>("--json") { Description = "输出 JSON（gov-disclosure-annual-report/1）" };
-        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json };
-        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(json), Console.Out, Console.Error));
+        var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的年度报告，用于跨年度核对（G1–G4）" };
+        var maxPerRule = new Option<int>("--max-per-rule") { Description = "每条规则最多列出的问题数", DefaultValueFactory = _ => FindingCap.DefaultPerRule };
+        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json, previous, maxPerRule };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(file)!,
+            parseResult.GetValue(json),
+            Console.Out,
+            Console.Error,
+            parseResult.GetValue(previous),
+            parseResult.GetValue(maxPerRule)));
         return command;
     }
 
-    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error)
+    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error) =>
+        Run(file, json, output, error, null, FindingCap.DefaultPerRule);
+
+    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error, FileInfo? previous, int maxPerRule)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!file.Exists)
+        if (maxPerRule < 1)
         {
-            error.WriteLine($"找不到文件：{file.FullName}");
+            error.WriteLine("--max-per-rule 必须是正整数");
             return DraftCheck.UnreadableCode;
         }
 
-        byte[] content;
-        try
+        if (ReadAll(file, error) is not { } content)
         {
-            content = File.ReadAllBytes(file.FullName);
-        }
-        catch (IOException ex)
-        {
-            error.WriteLine($"无法读取文件：{file.FullName}（{ex.Message}）");
-            return DraftCheck.UnreadableCode;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            error.WriteLine($"无权读取文件：{file.FullName}（{ex.Message}）");
             return DraftCheck.UnreadableCode;
         }
 
-        var check = new DraftChecker().Check(file.Name, content);
-        output.WriteLine(json ? ReportJson.Serialize(check.Document) : Summary(check));
+        var inputs = new ValidationInputs();
+        if (previous is not null)
+        {
+            if (ReadAll(previous, error) is not { } previousContent)
+            {
+                return DraftCheck.UnreadableCode;
+            }
+
+            var read = new DraftReader().Read(previous.Name, previousContent);
+            if (read.Unreadable || read.Report is null)
+            {
+                error.WriteLine($"上一年度报告无法读取：{previous.FullName}（{string.Join("；", read.Findings.Select(f => f.Message))}）");
+                return DraftCheck.UnreadableCode;
+            }
+
+            inputs = new ValidationInputs { PreviousReport = read.Report };
+        }
+
+        var checker = new DraftChecker(new DraftReader(), new ReportValidator { MaxFindingsPerRule = maxPerRule });
+        var check = checker.Check(file.Name, content, inputs);
+        if (json)
+        {
+            output.WriteLine(ReportJson.Serialize(check.Document));
+        }
+        else
+        {
+            WriteSummary(check, ConsoleFor(output));
+        }
+
         return check.ExitCode;
     }
 
-    /// <summary>A readable Chinese summary: what was read, then findings grouped by table, then the counts.</summary>
+    /// <summary>The readable summary as plain text (no colours), e.g. for logs.</summary>
     public static string Summary(DraftCheck check)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteSummary(check, ConsoleFor(text, plain: true));
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>What was read, then findings grouped by table (表二/表三/表四/正文/文档), coloured by severity, then the counts.</summary>
+    public static void WriteSummary(DraftCheck check, IAnsiConsole console)
+    {
         ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(console);
         var document = check.Document;
         var report = document.Report;
-        var text = new StringBuilder();
-        text.AppendLine($"文件：{document.Source.File}（{document.Source.Format}）");
-        text.AppendLine($"标题：{report.Title ?? "（未找到）"}");
-        text.AppendLine($"格式：{(report.Template is null ? "（未识别）" : report.Template + " 年版")}");
-        text.AppendLine($"年度：{(report.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "（未找到）")}");
-        text.AppendLine($"机关：{report.Agency ?? "（未找到）"}");
-        text.AppendLine();
+        console.MarkupLine($"[bold]文件：[/]{Markup.Escape($"{document.Source.File}（{document.Source.Format}）")}");
+        console.MarkupLine($"[bold]标题：[/]{Markup.Escape(report.Title ?? "（未找到）")}");
+        console.MarkupLine($"[bold]格式：[/]{Markup.Escape(report.Template is null ? "（未识别）" : report.Template + " 年版")}");
+        console.MarkupLine($"[bold]年度：[/]{Markup.Escape(report.Year?.ToString(CultureInfo.InvariantCulture) ?? "（未找到）")}");
+        console.MarkupLine($"[bold]机关：[/]{Markup.Escape(report.Agency ?? "（未找到）")}");
+        console.WriteLine();
 
-        foreach (var group in document.Findings.GroupBy(f => f.Location?.Table))
+        foreach (var group in document.Findings.GroupBy(GroupOf).OrderBy(g => GroupOrder.IndexOf(g.Key)))
         {
-            text.AppendLine(group.Key is null ? "【全文】" : $"【{ValidationContext.TableName(group.Key)}】");
+            var errors = group.Count(f => f.Severity == Severity.Error);
+            var warnings = group.Count(f => f.Severity == Severity.Warning);
+            console.MarkupLine($"[bold underline]【{group.Key}】[/] [grey]错误 {errors}、警告 {warnings}、提示 {group.Count() - errors - warnings}[/]");
             foreach (var finding in group)
             {
-                text.AppendLine($"  [{SeverityName(finding.Severity)}] {finding.Rule} {finding.Message}");
+                var (name, colour) = Style(finding.Severity);
+                console.MarkupLine($"  [{colour}][[{name}]][/] [bold]{Markup.Escape(finding.Rule)}[/] {Markup.Escape(finding.Message)}");
+                if (finding.Omitted is > 0)
+                {
+                    console.MarkupLine($"  [grey]……规则 {Markup.Escape(finding.Rule)} 另有 {finding.Omitted} 条同类问题未列出[/]");
+                }
             }
 
-            text.AppendLine();
+            console.WriteLine();
         }
 
         if (document.Findings.Count == 0)
         {
-            text.AppendLine("未发现问题。");
+            console.MarkupLine("[green]未发现问题。[/]");
         }
 
-        text.Append($"错误 {document.Summary.Errors} 条、警告 {document.Summary.Warnings} 条、提示 {document.Summary.Info} 条");
-        return text.ToString();
+        var summary = document.Summary;
+        var partial = summary.PartialRules is { Count: > 0 } rules ? $"（部分列出：{string.Join("、", rules)}）" : "";
+        console.MarkupLine(
+            $"[red]错误 {summary.Errors} 条[/]、[yellow]警告 {summary.Warnings} 条[/]、[blue]提示 {summary.Info} 条[/]{Markup.Escape(partial)}");
     }
 
-    private static string SeverityName(Severity severity) => severity switch
+    private static readonly List<string> GroupOrder = ["表二", "表三", "表四", "正文", "文档"];
+
+    // Narrative findings carry the section and the linked cell: they are about the text, so they go under 正文.
+    private static string GroupOf(Finding finding) => finding.Location switch
     {
-        Severity.Error => "错误",
-        Severity.Warning => "警告",
-        _ => "提示",
+        { Section: not null } => "正文",
+        { Table: { } table } => ValidationContext.TableName(table) is var name && GroupOrder.Contains(name) ? name : "文档",
+        _ => "文档",
     };
+
+    private static (string Name, string Colour) Style(Severity severity) => severity switch
+    {
+        Severity.Error => ("错误", "red"),
+        Severity.Warning => ("警告", "yellow"),
+        _ => ("提示", "blue"),
+    };
+
+    /// <summary>
+    /// Colours only on a real terminal; redirected output and captured writers get plain text with no wrapping,
+    /// so logs and tests see each finding on one line.
+    /// </summary>
+    private static IAnsiConsole ConsoleFor(TextWriter output, bool plain = false)
+    {
+        var terminal = !plain && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = int.MaxValue / 2;
+        }
+
+        return console;
+    }
+
+    private static byte[]? ReadAll(FileInfo file, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"找不到文件：{file.FullName}");
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllBytes(file.FullName);
+        }
+        catch (IOException ex)
+        {
+            error.WriteLine($"无法读取文件：{file.FullName}（{ex.Message}）");
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            error.WriteLine($"无权读取文件：{file.FullName}（{ex.Message}）");
+            return null;
+        }
+    }
 }

@@ -22,13 +22,16 @@ public sealed class DraftChecker
         this.validator = validator;
     }
 
-    public DraftCheck Check(string fileName, ReadOnlyMemory<byte> content)
+    public DraftCheck Check(string fileName, ReadOnlyMemory<byte> content) => Check(fileName, content, null);
+
+    /// <summary>With <paramref name="inputs"/> (e.g. last year's report) the cross-year rules run too.</summary>
+    public DraftCheck Check(string fileName, ReadOnlyMemory<byte> content, ValidationInputs? inputs)
     {
         var read = reader.Read(fileName, content);
         var findings = new List<Finding>(read.Findings);
         if (!read.Unreadable && read.Report is not null)
         {
-            findings.AddRange(validator.Validate(read.Report));
+            findings.AddRange(validator.Validate(read.Report, inputs));
         }
 
         var document = new ReportDocument

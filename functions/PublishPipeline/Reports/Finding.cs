@@ -47,4 +47,10 @@ public sealed record Finding
     public decimal? Expected { get; init; }
 
     public decimal? Actual { get; init; }
+
+    /// <summary>
+    /// Set on the last finding kept for a rule whose findings were capped: how many more of that rule were left out,
+    /// so one broken table does not drown the rest (the rule is also listed in <c>summary.partial_rules</c>).
+    /// </summary>
+    public int? Omitted { get; init; }
 }

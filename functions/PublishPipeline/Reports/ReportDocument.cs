@@ -40,6 +40,9 @@ public sealed class FindingSummary
 
     public int Info { get; set; }
 
+    /// <summary>Rules whose findings were capped (some left out); null when every finding is listed.</summary>
+    public List<string>? PartialRules { get; set; }
+
     public static FindingSummary Of(IEnumerable<Finding> findings)
     {
         var summary = new FindingSummary();
@@ -50,6 +53,11 @@ public sealed class FindingSummary
                 case Severity.Error: summary.Errors++; break;
                 case Severity.Warning: summary.Warnings++; break;
                 default: summary.Info++; break;
+            }
+
+            if (finding.Omitted > 0)
+            {
+                (summary.PartialRules ??= []).Add(finding.Rule);
             }
         }
 

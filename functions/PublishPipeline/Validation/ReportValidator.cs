@@ -2,7 +2,10 @@ using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
 
-/// <summary>Runs the rule catalogue (CHECKS.md A–E, H, I; see docs/RULES.md) over a canonical report; every failing cell is reported.</summary>
+/// <summary>
+/// Runs the rule catalogue over a canonical report; every failing cell is reported, up to
+/// <see cref="MaxFindingsPerRule"/> per rule (<see cref="FindingCap"/>).
+/// </summary>
 public sealed class ReportValidator
 {
     public ReportValidator()
@@ -44,6 +47,8 @@ public sealed class ReportValidator
             new TraditionalTextRule(),
             new ConversionArtefactRule(),
             new MaskedTextRule(),
+            .. Narrative.NarrativeRules.All,
+            .. CrossYear.CrossYearRules.All,
         ])
     {
     }
@@ -55,12 +60,16 @@ public sealed class ReportValidator
 
     public IReadOnlyList<IValidationRule> Rules { get; }
 
+    /// <summary>At most this many findings per rule; the last kept one carries how many were left out.</summary>
+    public int MaxFindingsPerRule { get; init; } = FindingCap.DefaultPerRule;
+
+    /// <summary>The report alone: the cross-year group G is not asked for and says nothing.</summary>
     public IReadOnlyList<Finding> Validate(Report report) => Validate(report, null);
 
-    /// <summary>Validates with what the report does not carry; a rule whose input is missing gives one "未检查" info finding.</summary>
+    /// <summary>With <paramref name="inputs"/> (even without a previous report) the cross-year group G runs or says why not.</summary>
     public IReadOnlyList<Finding> Validate(Report report, ValidationInputs? inputs)
     {
         var context = new ValidationContext(report, inputs);
-        return Rules.SelectMany(rule => rule.Check(context)).ToList();
+        return FindingCap.Apply(Rules.SelectMany(rule => rule.Check(context)).ToList(), MaxFindingsPerRule);
     }
 }

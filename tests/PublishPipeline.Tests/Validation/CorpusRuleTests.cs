@@ -137,7 +137,8 @@ public class CorpusRuleTests
     [Fact]
     public void Seed_passes_every_new_rule_but_the_missing_period_statement()
     {
-        var findings = Validator.Validate(Read(Corpus.SeedName)).Where(f => !NotChecked.Is(f) && f.Rule is not ("C2" or "E5")).ToList();
+        // C2/E5 (placeholders) and the narrative group F have their own seed tests.
+        var findings = Validator.Validate(Read(Corpus.SeedName)).Where(f => !NotChecked.Is(f) && f.Rule is not ("C2" or "E5") && f.Rule[0] != 'F').ToList();
 
         Assert.Equal("A3", Assert.Single(findings).Rule);
     }

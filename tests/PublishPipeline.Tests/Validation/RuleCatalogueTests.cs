@@ -6,9 +6,12 @@ namespace PublishPipeline.Tests.Validation;
 public class RuleCatalogueTests
 {
     [Fact]
-    public void Consistent_report_with_all_inputs_has_no_findings()
+    public void Consistent_report_with_all_inputs_but_last_years_report_has_only_the_cross_year_note()
     {
-        Assert.Empty(RuleFixtures.Validator.Validate(RuleFixtures.Consistent(), RuleFixtures.Inputs()));
+        var finding = Assert.Single(RuleFixtures.Validator.Validate(RuleFixtures.Consistent(), RuleFixtures.Inputs()));
+
+        Assert.Equal("G1", finding.Rule);
+        Assert.True(NotChecked.Is(finding), finding.Message);
     }
 
     [Fact]
@@ -17,7 +20,7 @@ public class RuleCatalogueTests
         var findings = RuleFixtures.Validator.Validate(RuleFixtures.Consistent());
 
         Assert.All(findings, f => Assert.True(NotChecked.Is(f), f.Message));
-        Assert.Equal(["A2", "A7", "E2", "E4", "H1", "H5"], findings.Select(f => f.Rule));
+        Assert.Equal(["A2", "A7", "E2", "E4", "H1", "H5", "G1"], findings.Select(f => f.Rule));
         Assert.All(findings, f => Assert.StartsWith("未检查：缺少", f.Message, StringComparison.Ordinal));
     }
 
