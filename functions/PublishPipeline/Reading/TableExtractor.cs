@@ -135,6 +135,11 @@ internal sealed class TableExtractor
 
                 context = "requests";
             }
+            else if (context is null && labels.RequestRows.ContainsKey(core))
+            {
+                // A page that starts inside table 三 (a flip-book page, a cut excerpt) shows a row label first.
+                context = "requests";
+            }
             else if (core is "行政复议" or "行政诉讼")
             {
                 context = "review_litigation";

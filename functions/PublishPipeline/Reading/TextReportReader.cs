@@ -21,7 +21,12 @@ public sealed partial class TextReportReader
     public Report Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var items = TextLayout.Split(text);
+        return Read(TextLayout.Split(text), text);
+    }
+
+    /// <summary>The layout → Report step shared with the other readers (HTML): <paramref name="text"/> is the plain text the metadata is searched in.</summary>
+    internal Report Read(List<LayoutItem> items, string text)
+    {
         var report = new Report
         {
             Title = FindTitle(items),
