@@ -49,9 +49,9 @@ internal static class EncodingDetection
             return Try(StrictUtf16Be, bytes[2..], Utf16Be);
         }
 
-        if (Utf16WithoutBom(bytes) is { } bigEndian)
+        if (Utf16WithoutBom(bytes) is { } utf16)
         {
-            return bigEndian ? Try(StrictUtf16Be, bytes, Utf16Be) : Try(StrictUtf16Le, bytes, Utf16Le);
+            return utf16;
         }
 
         if (bytes.Contains((byte)0))
@@ -135,37 +135,29 @@ internal static class EncodingDetection
         }
     }
 
-    /// <summary>null when the bytes are not BOM-less UTF-16; otherwise whether they are big-endian.</summary>
-    private static bool? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// BOM-less UTF-16: NUL bytes (from line ends, digits, and Han characters such as 开 U+5F00) in an even-length file.
+    /// Both byte orders are tried strictly and the one that reads as plausible text wins; binary reads as neither.
+    /// </summary>
+    private static (string Text, string Encoding)? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes.Length > SniffLength ? bytes[..SniffLength] : bytes;
-        if (sample.Length < 4 || sample.Length % 2 != 0 && sample.Length == bytes.Length)
+        if (bytes.Length % 2 != 0 || !sample.Contains((byte)0))
         {
             return null;
         }
 
-        int evenZeros = 0, oddZeros = 0;
-        for (var i = 0; i + 1 < sample.Length; i += 2)
+        var little = Try(StrictUtf16Le, bytes, Utf16Le);
+        if (little is { } le && LooksLikeText(le.Text))
         {
-            evenZeros += sample[i] == 0 ? 1 : 0;
-            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+            return le;
         }
 
-        var pairs = sample.Length / 2;
-
-        // Line ends, digits and punctuation of a Chinese text put NULs on one side only; binary has them on both.
-        if (oddZeros * 20 >= pairs && evenZeros * 100 <= pairs)
-        {
-            return false;
-        }
-
-        if (evenZeros * 20 >= pairs && oddZeros * 100 <= pairs)
-        {
-            return true;
-        }
-
-        return null;
+        var big = Try(StrictUtf16Be, bytes, Utf16Be);
+        return big is { } be && LooksLikeText(be.Text) ? be : null;
     }
+
+    private static bool LooksLikeText(string text) => LooksLikeChineseText(text) || text.All(ch => ch is >= ' ' and < '\u007F' or '\t' or '\n' or '\r');
 
     private static (string Text, string Encoding)? Try(Encoding encoding, ReadOnlySpan<byte> bytes, string name)
     {
