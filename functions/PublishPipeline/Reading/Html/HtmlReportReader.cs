@@ -38,6 +38,11 @@ internal static class HtmlReportReader
     /// <summary>The layout items and the plain text of the report body, or null when the page nests too deep.</summary>
     public static (List<LayoutItem> Items, string Text)? Read(string html)
     {
+        if (HtmlNesting.Exceeds(html, MaxDepth))
+        {
+            return null;
+        }
+
         using var document = Parser.ParseDocument(html);
         var body = document.Body ?? document.DocumentElement;
         if (body is null || TooDeep(body))
