@@ -31,6 +31,12 @@ internal static class EncodingDetection
         return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
+    private static readonly Lazy<Encoding> LenientGb18030 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    });
+
     /// <summary>The text and the encoding it was read in, or null when no supported encoding reads it cleanly.</summary>
     public static (string Text, string Encoding)? Decode(ReadOnlySpan<byte> bytes)
     {
@@ -72,7 +78,7 @@ internal static class EncodingDetection
     /// <summary>Whether the text holds runs of Han characters that are really UTF-8 bytes once read as GBK.</summary>
     public static bool HasMojibake(string text)
     {
-        var gb = StrictGb18030.Value;
+        var gb = LenientGb18030.Value;
         var runStart = -1;
         var found = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -105,34 +111,29 @@ internal static class EncodingDetection
 
     private static bool IsUtf8ReadAsGbk(Encoding gb, ReadOnlySpan<char> run)
     {
+        // No exceptions on this path: it runs over every Han run of every draft. Every Han character has a GB18030 form.
         Span<byte> buffer = stackalloc byte[256];
         var slice = run.Length > 64 ? run[..64] : run;
-        int count;
-        try
-        {
-            count = gb.GetBytes(slice, buffer);
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
+        var count = gb.GetBytes(slice, buffer);
 
         // A run cut from a longer text need not end on a UTF-8 character boundary: judge whole 3-byte sequences.
         var usable = count - (count % 3);
-        if (usable < 6)
+        if (usable < 6 || !System.Text.Unicode.Utf8.IsValid(buffer[..usable]))
         {
             return false;
         }
 
-        try
+        Span<char> decoded = stackalloc char[usable];
+        var length = StrictUtf8.GetChars(buffer[..usable], decoded);
+        foreach (var ch in decoded[..length])
         {
-            var decoded = StrictUtf8.GetString(buffer[..usable]);
-            return decoded.All(IsHan);
+            if (!IsHan(ch))
+            {
+                return false;
+            }
         }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
+
+        return true;
     }
 
     /// <summary>
