@@ -7,7 +7,7 @@ namespace PublishPipeline.Reading;
 
 /// <summary>
 /// The one entry point for reading a draft: picks the reader by extension and content sniffing, decodes the text
-/// (UTF-8 with or without BOM, UTF-16 with BOM), and turns every kind of bad input into an A0 finding instead of an
+/// (<see cref="EncodingDetection"/>: UTF-8, UTF-16, GB18030), caps the size, and turns every kind of bad input into an A0 finding instead of an
 /// exception (CHECKS.md A0; exit code 2 in REPORT-JSON.md).
 /// </summary>
 public sealed class DraftReader
@@ -22,26 +22,33 @@ public sealed class DraftReader
     internal const string UnrecognisedMessage =
         "无法识别的文件格式：文件不是可读的文本（含二进制内容或编码无效）。请上传 Word（.docx）、纯文本、HTML 或 JSON 格式的年度报告。";
 
+    internal const string MojibakeMessage =
+        "文件编码错误：正文含有乱码（如“闂備礁缍婂”一类字符），通常是 UTF-8 文件被当作 GBK 打开后又保存所致，无法还原。请从原始文档重新导出为 UTF-8 文本后上传。";
+
+    internal const string Gb18030Message = "文件编码为 GBK/GB18030，已自动识别。建议今后另存为 UTF-8 编码上传。";
+
     private static readonly HashSet<string> TextExtensions = [".txt", ".text", ".md", ".markdown"];
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
-    private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
-
-    private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
-
     private readonly TextReportReader textReader = new();
+    private readonly DraftReaderOptions options;
     private readonly DocxReportReader docxReader;
 
     public DraftReader()
-        : this(null)
+        : this(new DraftReaderOptions())
     {
     }
 
     /// <param name="docxLimits">Bounds on reading Word files; <see cref="DocxReadLimits.Default"/> when null.</param>
     public DraftReader(DocxReadLimits? docxLimits)
+        : this(new DraftReaderOptions(), docxLimits)
     {
+    }
+
+    /// <param name="options">The size cap and other bounds for every format.</param>
+    /// <param name="docxLimits">Bounds on reading Word files; <see cref="DocxReadLimits.Default"/> when null.</param>
+    public DraftReader(DraftReaderOptions options, DocxReadLimits? docxLimits = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
         docxReader = new DocxReportReader(docxLimits);
     }
 
@@ -54,22 +61,57 @@ public sealed class DraftReader
             return ReadResult.Refused(FormatOf(extension), "文件为空：没有可读取的内容，请上传完整的政府信息公开工作年度报告。");
         }
 
+        if (bytes.Length > options.MaxBytes)
+        {
+            var megabytes = Math.Max(1, options.MaxBytes / (1024 * 1024));
+            return ReadResult.Refused(
+                FormatOf(extension),
+                $"文件超过 {megabytes} MB：年度报告的正文远小于这个大小，请检查是否上传了错误的文件，或删除其中的图片后重新上传。");
+        }
+
         if (Sniff(bytes) is { } binaryFormat)
         {
             // A zip is read as Word whatever its name; the reader says when it holds no word/document.xml.
             return binaryFormat == FormatDocx ? ReadDocx(content) : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
         }
 
-        if (Decode(bytes) is not { } text)
+        if (EncodingDetection.Decode(bytes) is not { } decoded)
         {
             return ReadResult.Refused(FormatOf(extension), UnrecognisedMessage);
         }
 
-        if (extension is ".html" or ".htm" || LooksLikeHtml(text))
+        var text = decoded.Text;
+        var isHtml = extension is ".html" or ".htm" || LooksLikeHtml(text);
+        if (EncodingDetection.HasMojibake(text))
         {
-            return ReadResult.Refused(FormatHtml, "暂不支持该格式：HTML 文件的读取尚未开放，请暂时另存为纯文本或 JSON 后上传。");
+            return new ReadResult(null, isHtml ? FormatHtml : FormatOf(extension), [EncodingFinding(Severity.Error, MojibakeMessage)], true);
         }
 
+        var result = isHtml ? ReadHtml(text) : ReadTextOrJson(text, extension);
+        if (decoded.Encoding == EncodingDetection.Gb18030 && !result.Unreadable)
+        {
+            result = result with { Findings = [.. result.Findings, EncodingFinding(Severity.Warning, Gb18030Message)] };
+        }
+
+        return result;
+    }
+
+    private static Finding EncodingFinding(Severity severity, string message) =>
+        new() { Rule = "I1", Severity = severity, Message = message };
+
+    private ReadResult ReadHtml(string html)
+    {
+        var read = Html.HtmlReportReader.Read(html);
+        if (read is null)
+        {
+            return ReadResult.Refused(FormatHtml, "HTML 无法读取：页面结构过深或过于复杂，请另存为 Word 或纯文本后上传。");
+        }
+
+        return Accept(TextReportReader.FromLayout(read.Value.Items, read.Value.Text), read.Value.Text, FormatHtml);
+    }
+
+    private ReadResult ReadTextOrJson(string text, string extension)
+    {
         if (extension == ".json" || (!TextExtensions.Contains(extension) && text.TrimStart().StartsWith('{')))
         {
             return ReadJson(text);
@@ -102,14 +144,17 @@ public sealed class DraftReader
             return outcome.IsWordDocument ? ReadResult.Refused(FormatDocx, failure) : ReadResult.Refused(FormatUnknown, UnrecognisedMessage);
         }
 
-        return string.IsNullOrWhiteSpace(outcome.Text)
-            ? ReadResult.Refused(FormatDocx, "文件为空：Word 文档中没有文字内容。")
-            : Accept(outcome.Report!, outcome.Text, FormatDocx);
+        return Accept(outcome.Report!, outcome.Text, FormatDocx);
     }
 
     /// <summary>Whether what a reader found is a current-format annual report at all (CHECKS.md A0), whatever the file format.</summary>
     private static ReadResult Accept(Report report, string text, string format)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ReadResult.Refused(format, format == FormatDocx ? "文件为空：Word 文档中没有文字内容。" : "文件为空：只有空白字符，没有可读取的内容。");
+        }
+
         var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
         if (!hasTables && OldFormat.Matches(text))
         {
@@ -168,53 +213,8 @@ public sealed class DraftReader
             return FormatUnknown;
         }
 
-        if (bytes.StartsWith(Utf16LeBom) || bytes.StartsWith(Utf16BeBom))
-        {
-            return null;
-        }
-
-        return bytes.Contains((byte)0) ? FormatUnknown : null;
-    }
-
-    private static string? Decode(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            if (bytes.StartsWith(Utf8Bom))
-            {
-                return StrictUtf8.GetString(bytes[3..]);
-            }
-
-            if (bytes.StartsWith(Utf16LeBom))
-            {
-                return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes[2..]);
-            }
-
-            if (bytes.StartsWith(Utf16BeBom))
-            {
-                return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes[2..]);
-            }
-
-            var text = StrictUtf8.GetString(bytes);
-            return HasControlCharacters(text) ? null : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    private static bool HasControlCharacters(string text)
-    {
-        foreach (var ch in text)
-        {
-            if (ch < ' ' && ch is not ('\t' or '\n' or '\r' or '\f'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // NUL bytes are judged by the decoder: UTF-16 has them in a pattern, binary does not.
+        return null;
     }
 
     private static bool LooksLikeHtml(string text)

@@ -9,9 +9,10 @@ namespace PublishPipeline.Reading;
 /// </summary>
 internal static class LabelText
 {
-    // Traditional characters seen in mirrored reports' table labels (FORMAT.md §9); only those, not a general converter.
-    private const string Traditional = "規範處決數總計萬項條許強罰費採購額請開屬國機關執複議訴訟結據報權護過類構體團務資訊辦舉審維糾盡產內廢現徵補應稱險穩緣號們會對發門責級縣鄉鎮區書來為與無個經說諮詢況問題進實動業設組織網戶綜單見";
-    private const string Simplified = "规范处决数总计万项条许强罚费采购额请开属国机关执复议诉讼结据报权护过类构体团务资讯办举审维纠尽产内废现征补应称险稳缘号们会对发门责级县乡镇区书来为与无个经说咨询况问题进实动业设组织网户综单见";
+    // Traditional characters seen in mirrored reports (FORMAT.md §9; the corpus mirrors 沅陵, 柞水, 北坡) and their
+    // near neighbours in report wording; only those, not a general converter.
+    private const string Traditional = "規範處決數總計萬項條許強罰費採購額請開屬國機關執複議訴訟結據報權護過類構體團務資訊辦舉審維糾盡產內廢現徵補應稱險穩緣號們會對發門責級縣鄉鎮區書來為與無個經說諮詢況問題進實動業設組織網戶綜單見傳則堅將導復徹態時眾簡統編義習聯華話讀貫載轉郵間閱電預領鳳點黨準製並當參歸隱確認獲擔雜頻負層樣雙變圍從價錄續繳沒齊衛醫藥學師營";
+    private const string Simplified = "规范处决数总计万项条许强罚费采购额请开属国机关执复议诉讼结据报权护过类构体团务资讯办举审维纠尽产内废现征补应称险稳缘号们会对发门责级县乡镇区书来为与无个经说咨询况问题进实动业设组织网户综单见传则坚将导复彻态时众简统编义习联华话读贯载转邮间阅电预领凤点党准制并当参归隐确认获担杂频负层样双变围从价录续缴没齐卫医药学师营";
 
     private static readonly Dictionary<char, char> TraditionalMap = BuildTraditionalMap();
 
@@ -40,8 +41,16 @@ internal static class LabelText
     public static string Fold(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var raw in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var raw = text[i];
+            if (PinyinAnnotationLength(text, i) is var skip and > 0)
+            {
+                // Mirror sites annotate characters with pinyin, "規(guī)章": the annotation is not part of the label.
+                i += skip - 1;
+                continue;
+            }
+
             var ch = TextFolding.FoldChar(raw);
             if (char.IsWhiteSpace(ch) || ch is '"' or '\'' or '“' or '”' or '‘' or '’')
             {
@@ -143,5 +152,25 @@ internal static class LabelText
         }
 
         return map;
+    }
+
+    /// <summary>The length of a "(guī)"-style pinyin annotation starting at <paramref name="at"/>, or 0.</summary>
+    private static int PinyinAnnotationLength(string text, int at)
+    {
+        if (text[at] is not ('(' or '（') || at == 0 || text[at - 1] < '\u4E00')
+        {
+            return 0;
+        }
+
+        var j = at + 1;
+        var toneMarked = false;
+        while (j < text.Length && j - at <= 7 && (char.IsAsciiLetterLower(text[j]) || text[j] is >= '\u00C0' and <= '\u024F'))
+        {
+            toneMarked |= text[j] > '\u007F';
+            j++;
+        }
+
+        // Only tone-marked syllables: "(abc)" in a label is more likely an English note than pinyin.
+        return j < text.Length && j > at + 1 && toneMarked && text[j] is ')' or '）' ? j - at + 1 : 0;
     }
 }

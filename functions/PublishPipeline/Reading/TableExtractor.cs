@@ -21,6 +21,7 @@ internal sealed class TableExtractor
     private readonly List<List<string>> reviewRows = [];
     private ReportTemplate? template;
     private bool singleOtherRow;
+    private bool cutShort;
 
     /// <summary>The tables found and the template they follow (null when there are no tables).</summary>
     public static (ReportTables Tables, string? Template) Extract(IReadOnlyList<LayoutItem> items, int? year)
@@ -54,8 +55,11 @@ internal sealed class TableExtractor
         template = TemplateCatalog.Find(DetectFromLabels(rows.Select(r => r.Row)));
         string? context = null;
         string? group = null;
+        // A document that ends inside a table (a cut excerpt) ends its last row early: that row is incomplete.
+        var lastRow = items[^1] as TableRowItem;
         foreach (var (row, rowSection) in rows)
         {
+            cutShort = row == lastRow;
             if (rowSection is "proactive" or "requests" or "review_litigation" && rowSection != context)
             {
                 context = rowSection;
@@ -135,6 +139,11 @@ internal sealed class TableExtractor
 
                 context = "requests";
             }
+            else if (context is null && labels.RequestRows.ContainsKey(core))
+            {
+                // A page that starts inside table 三 (a flip-book page, a cut excerpt) shows a row label first.
+                context = "requests";
+            }
             else if (core is "行政复议" or "行政诉讼")
             {
                 context = "review_litigation";
@@ -189,6 +198,11 @@ internal sealed class TableExtractor
                 singleOtherRow = true;
             }
         }
+        else if (folded == core && labels.HeaderWords.Contains(core))
+        {
+            // A bare 总计 (no "（七）") heads the total column; the row is always numbered.
+            return i;
+        }
         else if (labels.RequestRows.TryGetValue(core, out var topKey))
         {
             key = topKey;
@@ -237,6 +251,13 @@ internal sealed class TableExtractor
             }
 
             values.Add(CellParser.Parse(cells[j]));
+        }
+
+        // A row cut off by the end of the document is absent, not padded with blanks.
+        if (cutShort && values.Count < max && start + values.Count >= cells.Count)
+        {
+            values.Clear();
+            return values;
         }
 
         // A label followed by a stray empty cell or two is a header (总计 over its column), not a row of blanks;

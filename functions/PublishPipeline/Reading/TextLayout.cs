@@ -30,6 +30,7 @@ internal static class TextLayout
         TableRowItem? row = null;
         TableRowItem? lastRow = null;
         var lastCellLine = -10;
+        var tableSection = false;
 
         for (var i = 0; i < lines.Length; i++)
         {
@@ -58,7 +59,23 @@ internal static class TextLayout
             {
                 row = null;
                 lastRow = null;
+                tableSection = heading.Section.Key is "proactive" or "requests" or "review_litigation";
                 items.Add(new HeadingItem(i + 1, heading.Section, heading.Heading));
+                continue;
+            }
+
+            if (SpacedRow(line) is { } spaced)
+            {
+                row = null;
+                lastRow = null;
+                items.Add(new TableRowItem(i + 1, spaced));
+                continue;
+            }
+
+            if (lastRow is null && !line.Contains('|', StringComparison.Ordinal) && StartsDump(line, tableSection))
+            {
+                i = ReadDump(lines, i, items);
+                row = null;
                 continue;
             }
 
@@ -142,6 +159,21 @@ internal static class TextLayout
 
             if (cells.All(c => c.Length == 0))
             {
+                // "|" alone is one empty cell of a one-cell-per-line row; "||||" (or a markdown "|---|" rule) ends a row.
+                if (stream is not null && CellParser.Trim(line) == "|")
+                {
+                    stream.Cells.Add("");
+                }
+                else
+                {
+                    stream = null;
+                }
+
+                continue;
+            }
+
+            if (IsMarkdownRule(cells))
+            {
                 stream = null;
                 continue;
             }
@@ -163,5 +195,99 @@ internal static class TextLayout
         }
 
         return i - 1;
+    }
+
+    private static bool IsMarkdownRule(List<string> cells) =>
+        cells.All(c => c.Length == 0 || c.All(ch => ch is '-' or ':' or ' ')) && cells.Any(c => c.Contains('-', StringComparison.Ordinal));
+
+    /// <summary>
+    /// A PDF text-layer row: values separated by spaces, optionally after a label ("四、结转下年度继续办理 0 0 0 0 0 0 0",
+    /// "0 0 0 … 0"). At least three values, so that a sentence with a number in it is never mistaken for a row.
+    /// </summary>
+    private static List<string>? SpacedRow(string line)
+    {
+        var tokens = CellParser.Trim(line).Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length < 3)
+        {
+            return null;
+        }
+
+        var values = 0;
+        for (var j = tokens.Length - 1; j >= 0 && IsValueToken(tokens[j]); j--)
+        {
+            values++;
+        }
+
+        if (values < 3 || values < tokens.Length - 1)
+        {
+            return null;
+        }
+
+        if (values == tokens.Length - 1 && !TableLabels.Instance.IsLabel(LabelText.Fold(tokens[0])))
+        {
+            return null;
+        }
+
+        return [.. tokens];
+    }
+
+    private static bool IsValueToken(string token) =>
+        CellParser.TryParseNumber(LabelText.FoldWidth(token), out _) || token is "/" or "-" or "—";
+
+    /// <summary>A table printed one cell per line without separators starts at 第二十条… or the 勾稽 note (or any table label inside a table part).</summary>
+    private static bool StartsDump(string line, bool tableSection)
+    {
+        var folded = LabelText.Fold(line);
+        if (folded.StartsWith("第二十条", StringComparison.Ordinal) && folded.Length <= 12 || folded.Contains("勾稽", StringComparison.Ordinal) && folded.Length <= 40)
+        {
+            return true;
+        }
+
+        return tableSection && folded.Length <= MaxDumpCell && TableLabels.Instance.IsLabel(folded);
+    }
+
+    // The longest label cell: （二）部分公开（区分处理的，只计这一情形，不计其他情形） and the 勾稽 note.
+    private const int MaxDumpCell = 45;
+
+    /// <summary>
+    /// Reads a one-cell-per-line table into one stream row. Some pages put a blank line between cells; there, a longer
+    /// run of blank lines stands for empty cells (one per extra blank line), as the source printed them. The dump ends at
+    /// a part heading or a line too long to be a cell. Returns the index of the last line consumed.
+    /// </summary>
+    private static int ReadDump(string[] lines, int start, List<LayoutItem> items)
+    {
+        var row = new TableRowItem(start + 1, [CellParser.Trim(lines[start])]);
+        items.Add(row);
+        int? spacing = null;
+        var blanks = 0;
+        var last = start;
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                blanks++;
+                continue;
+            }
+
+            var cell = CellParser.Trim(line);
+            if (SectionHeadings.Instance.Match(line) is not null || line.Contains('|', StringComparison.Ordinal) || line.StartsWith('\t')
+                || (cell.Length > MaxDumpCell && !TableLabels.Instance.IsLabel(LabelText.Fold(cell))))
+            {
+                break;
+            }
+
+            spacing ??= Math.Min(blanks, 1);
+            for (var empty = blanks - spacing.Value; empty > 0; empty--)
+            {
+                row.Cells.Add("");
+            }
+
+            row.Cells.Add(cell);
+            blanks = 0;
+            last = i;
+        }
+
+        return last;
     }
 }

@@ -102,7 +102,7 @@ public class ValidateCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("【正文】", output, StringComparison.Ordinal);
-        Assert.Contains("[提示] G 跨年度核对（G1–G4）未检查：未提供上一年度报告", output, StringComparison.Ordinal);
+        Assert.Contains("[提示] G1 未检查：缺少上一年度报告，跨年度核对（G1–G4）未进行", output, StringComparison.Ordinal);
         Assert.Contains("[警告] F2 正文「一、总体情况」“2020年度富阳区本级收到57件，答复45件", output, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PublishPipeline.Benchmarks.ReadingBenchmarks).Assembly).Run(args);
