@@ -52,6 +52,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<MessageQueue>();
+        services.AddSingleton<ValidationInputsFactory>();
         // Explicit factories: ReportValidator also has a rules constructor, which DI would satisfy with no rules.
         services.AddSingleton(_ => new DraftReader());
         services.AddSingleton(_ => new ReportValidator());

@@ -59,8 +59,8 @@ public sealed class DevHostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Registers an agency with a unique id and submitter address for one test.</summary>
-    public async Task<Agency> RegisterAgencyAsync(string name, bool autoPublish = true)
+    /// <summary>Registers an agency with a unique id and submitter address for one test (the name as its drafts print it).</summary>
+    public async Task<Agency> RegisterAgencyAsync(string name, string level = "部门", bool autoPublish = true)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var agency = new Agency
@@ -68,7 +68,7 @@ public sealed class DevHostFixture : IAsyncLifetime
             RowKey = "it-" + suffix,
             Name = name,
             Region = "测试省/测试市",
-            Level = "部门",
+            Level = level,
             SupervisingOffice = "测试市政务公开办",
             Submitters = $"submitter-{suffix}@agency.example",
             Reviewers = $"reviewer-{suffix}@office.example",

@@ -21,6 +21,7 @@ public sealed class IngestHandler(
     SubmissionStore submissions,
     AgencyDirectory agencies,
     DraftChecker checker,
+    ValidationInputsFactory inputs,
     MessageQueue queue,
     IOptions<PipelineOptions> options,
     ILogger<IngestHandler> logger)
@@ -59,7 +60,7 @@ public sealed class IngestHandler(
 
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
         var agency = await agencies.GetAsync(name.Agency, cancellationToken);
-        var document = Check(name, agency, fileName, content, sha256, size);
+        var document = await CheckAsync(name, agency, fileName, content, sha256, size, submission.ReceivedAt, cancellationToken);
         await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(submission.Id))
             .UploadAsync(BinaryData.FromBytes(ReportJson.SerializeToUtf8(document.Document)), overwrite: true, cancellationToken);
 
@@ -99,7 +100,8 @@ public sealed class IngestHandler(
             cancellationToken);
     }
 
-    private DraftCheck Check(DraftBlobName name, Agency? agency, string fileName, byte[]? content, string sha256, long size)
+    private async Task<DraftCheck> CheckAsync(
+        DraftBlobName name, Agency? agency, string fileName, byte[]? content, string sha256, long size, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         string? refusal = null;
         if (agency is null)
@@ -115,9 +117,9 @@ public sealed class IngestHandler(
             refusal = $"文件大小 {size / 1024.0 / 1024.0:F1} MB，超过 {options.Value.MaxDraftBytes / 1024 / 1024} MB 的上限，未能读取。请删除图片等内容后重新上传。";
         }
 
-        if (refusal is null && content is not null)
+        if (refusal is null && content is not null && agency is not null && name.Year is { } year)
         {
-            return checker.Check(fileName, content);
+            return checker.Check(fileName, content, await inputs.CreateAsync(agency, year, receivedAt, cancellationToken));
         }
 
         var document = new ReportDocument

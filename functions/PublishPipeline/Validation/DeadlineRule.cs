@@ -64,7 +64,7 @@ public sealed class DeadlineRule : IValidationRule
             yield return new Finding
             {
                 Rule = Id,
-                Severity = Severity.Warning,
+                Severity = Severity.Info,
                 Location = location,
                 Message = $"{year} 年度报告于 {Show(s)} 提交，距{level}的发布时限 {due} 只剩 {deadline.DayNumber - s.DayNumber} 天：请尽快修改并完成审核发布，以免逾期",
             };
@@ -73,10 +73,12 @@ public sealed class DeadlineRule : IValidationRule
 
     private static string Show(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
+    // Late is a warning, not an error: an error blocks publication, and a late report must still be published.
+    // The lateness goes to the submitter and the reviewer, with the days overdue.
     private Finding Error(FindingLocation location, DateOnly deadline, DateOnly actual, string message) => new()
     {
         Rule = Id,
-        Severity = Severity.Error,
+        Severity = Severity.Warning,
         Location = location,
         Message = message,
         Expected = 0, // days late

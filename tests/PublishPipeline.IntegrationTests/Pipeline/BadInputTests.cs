@@ -21,7 +21,7 @@ public sealed class BadInputTests(DevHostFixture fixture)
     [MemberData(nameof(BadDrafts))]
     public async Task BadDraftIsRejectedRecordedAndExplained(string kind, byte[] content, string reasonFragment)
     {
-        var agency = await fixture.RegisterAgencyAsync("测试坏文件局");
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
         await fixture.UploadDraftBlobAsync(agency.Id, 2021, $"{kind}.txt", content);
 
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.Rejected);

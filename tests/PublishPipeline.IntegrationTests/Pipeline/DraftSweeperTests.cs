@@ -13,7 +13,7 @@ public sealed class DraftSweeperTests(DevHostFixture fixture)
     [Fact]
     public async Task DraftWithoutAReceiptIsReingestedWithoutDuplicateStateOrMail()
     {
-        var agency = await fixture.RegisterAgencyAsync("测试补扫局");
+        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", "乡镇街道");
         await fixture.UploadDraftBlobAsync(agency.Id, 2021, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.NeedsChanges);
         Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));

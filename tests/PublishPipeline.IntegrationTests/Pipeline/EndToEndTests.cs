@@ -20,7 +20,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
     [Fact]
     public async Task CleanDraftDroppedIntoDrafts_IsPublishedAndTheSubmitterIsMailed()
     {
-        var agency = await fixture.RegisterAgencyAsync("测试市文化和旅游局");
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
         var draft = await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt"));
         await fixture.UploadDraftBlobAsync(agency.Id, 2020, "年度报告.txt", draft);
 
@@ -64,7 +64,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
     [Fact]
     public async Task DraftWithArithmeticErrorSubmittedThroughTheApi_GetsAnEmailNamingTheCellAndNoPage()
     {
-        var agency = await fixture.RegisterAgencyAsync("测试街道办事处");
+        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", "乡镇街道");
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
@@ -107,7 +107,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
     [Fact]
     public async Task SameBytesSubmittedTwice_MakeOneSubmissionAndOneEmail()
     {
-        var agency = await fixture.RegisterAgencyAsync("测试重复提交局");
+        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", "乡镇街道");
         var bytes = await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt"));
         async Task<(HttpStatusCode, SubmissionAccepted)> SubmitAsync()
         {

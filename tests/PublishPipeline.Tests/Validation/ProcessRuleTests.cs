@@ -7,14 +7,14 @@ namespace PublishPipeline.Tests.Validation;
 public class ProcessRuleTests
 {
     [Fact]
-    public void H1_is_an_error_when_published_after_the_local_deadline()
+    public void H1_is_a_warning_when_published_after_the_local_deadline()
     {
         var report = Consistent();
         report.PublishedOn = "2022-02-25";
 
         var finding = Assert.Single(Run(report, "H1"));
 
-        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(5m, finding.Actual);
         Assert.Contains("晚于乡镇街道的发布时限 2022年2月20日（逾期 5 天）", finding.Message, StringComparison.Ordinal);
     }
@@ -32,16 +32,16 @@ public class ProcessRuleTests
     }
 
     [Fact]
-    public void H1_warns_on_a_submission_close_to_the_deadline_and_errs_after_it()
+    public void H1_notes_a_submission_close_to_the_deadline_and_warns_after_it()
     {
         var report = Consistent();
         report.PublishedOn = null;
 
         var near = Assert.Single(Run(report, "H1", Inputs() with { SubmittedAt = new DateOnly(2022, 2, 17) }));
-        Assert.Equal(Severity.Warning, near.Severity);
+        Assert.Equal(Severity.Info, near.Severity);
         Assert.Contains("只剩 3 天", near.Message, StringComparison.Ordinal);
 
-        Assert.Equal(Severity.Error, Assert.Single(Run(report, "H1", Inputs() with { SubmittedAt = new DateOnly(2022, 2, 21) })).Severity);
+        Assert.Equal(Severity.Warning, Assert.Single(Run(report, "H1", Inputs() with { SubmittedAt = new DateOnly(2022, 2, 21) })).Severity);
         Assert.Empty(Run(report, "H1", Inputs() with { SubmittedAt = new DateOnly(2022, 1, 5) }));
     }
 

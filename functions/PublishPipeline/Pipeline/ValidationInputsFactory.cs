@@ -1,0 +1,47 @@
+using System.Globalization;
+using Azure;
+using PublishPipeline.Reports;
+using PublishPipeline.Site;
+using PublishPipeline.Storage;
+using PublishPipeline.Submissions;
+using PublishPipeline.Validation;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// What the pipeline knows about a draft that the draft does not say: the agency as registered (name, level,
+/// region), when it was submitted, and the agency's published report of the year before (for the G rules).
+/// </summary>
+public sealed class ValidationInputsFactory(PipelineStorage storage)
+{
+    public async Task<ValidationInputs> CreateAsync(Agency agency, int year, DateTimeOffset submittedAt, CancellationToken cancellationToken = default) =>
+        new()
+        {
+            ExpectedAgencyName = agency.Name,
+            AgencyLevel = AgencyLevels.All.Contains(agency.Level) ? agency.Level : null,
+            AgencyRegion = string.IsNullOrWhiteSpace(agency.Region) ? null : agency.Region,
+            SubmittedAt = DateOnly.FromDateTime(Rendering.ChinaTime.ToChina(submittedAt).DateTime),
+            PreviousReport = await LoadPublishedAsync(agency.Id, year - 1, cancellationToken),
+        };
+
+    /// <summary>The live published report of an agency for a year, or null when there is none.</summary>
+    public async Task<Report?> LoadPublishedAsync(string agencyId, int year, CancellationToken cancellationToken = default)
+    {
+        var entry = await storage.Published.GetEntityIfExistsAsync<PublishedEntry>(
+            year.ToString(CultureInfo.InvariantCulture), agencyId, cancellationToken: cancellationToken);
+        if (!entry.HasValue)
+        {
+            return null;
+        }
+
+        try
+        {
+            var json = await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(entry.Value!.SubmissionId)).DownloadContentAsync(cancellationToken);
+            return ReportJson.Deserialize(json.Value.Content.ToMemory().Span).Report;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+}
