@@ -85,12 +85,16 @@ public sealed class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the agency has a submission in one of the given states (the pipeline is asynchronous).</summary>
-    public async Task<Submission> WaitForSubmissionAsync(string agencyId, params SubmissionState[] states)
+    public Task<Submission> WaitForSubmissionAsync(string agencyId, params SubmissionState[] states) =>
+        WaitForSubmissionAsync(agencyId, null, states);
+
+    /// <summary>Waits until the agency has a submission for <paramref name="year"/> (any year when null) in one of the states.</summary>
+    public async Task<Submission> WaitForSubmissionAsync(string agencyId, int? year, params SubmissionState[] states)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var found = (await Submissions.ListForAgencyAsync(agencyId)).FirstOrDefault(s => states.Contains(s.CurrentState));
+            var found = (await Submissions.ListForAgencyAsync(agencyId)).FirstOrDefault(s => states.Contains(s.CurrentState) && (year is null || s.Year == year));
             if (found is not null)
             {
                 return found;
