@@ -3,9 +3,10 @@ using AngleSharp.Html.Dom;
 namespace PublishPipeline.Reading.Html;
 
 /// <summary>
-/// Expands an HTML table into the logical-cell rows the TAB text form has: a cell spanning several columns gives its
-/// text once and empty cells for the rest; a cell spanning several rows gives its text in its first row and an empty
-/// cell in each row it continues into. Spans are clamped so a hostile table cannot blow up the grid.
+/// Turns an HTML table into the logical-cell rows that the TAB text form and Word's table model have: a cell spanning
+/// several columns is one cell (as Word's gridSpan), and a cell spanning several rows gives its text in its first row
+/// and one empty cell in each row it continues into (as Word's vMerge continuation), whatever its width. Spans are
+/// clamped so a hostile table cannot blow up the grid.
 /// </summary>
 internal static class HtmlTableGrid
 {
@@ -15,7 +16,7 @@ internal static class HtmlTableGrid
     public static List<List<string>> Rows(IHtmlTableElement table)
     {
         var rows = new List<List<string>>();
-        var remaining = new Dictionary<int, int>(); // column → further rows a rowspan started above still covers
+        var covered = new Dictionary<int, (int Width, int RowsLeft)>(); // grid column where a rowspan starts → its width and the rows it still covers
         var cells = 0;
         foreach (var row in table.Rows)
         {
@@ -23,34 +24,27 @@ internal static class HtmlTableGrid
             var column = 0;
             foreach (var cell in row.Cells)
             {
-                column = SkipCovered(line, remaining, column);
+                column = SkipCovered(line, covered, column);
                 var colspan = Math.Clamp(cell.ColumnSpan, 1, MaxSpan);
                 var rowspan = Math.Clamp(cell.RowSpan, 1, MaxSpan);
                 line.Add(HtmlText.CellText(cell));
-                for (var extra = 1; extra < colspan; extra++)
+                if (rowspan > 1)
                 {
-                    line.Add("");
-                }
-
-                for (var c = column; rowspan > 1 && c < column + colspan; c++)
-                {
-                    remaining[c] = rowspan - 1;
+                    covered[column] = (colspan, rowspan - 1);
                 }
 
                 column += colspan;
             }
 
-            // Rowspans reaching past this row's last cell still cover their columns (and the gaps before them).
-            var last = remaining.Where(p => p.Value > 0 && p.Key >= column).Select(p => p.Key).DefaultIfEmpty(-1).Max();
-            while (column <= last)
+            // Rowspans that reach past this row's last cell still continue into it.
+            while (covered.Any(p => p.Value.RowsLeft > 0 && p.Key >= column))
             {
-                if (remaining.TryGetValue(column, out var left) && left > 0)
+                var before = column;
+                column = SkipCovered(line, covered, column);
+                if (column == before)
                 {
-                    remaining[column] = left - 1;
+                    column++; // a gap in the grid before the next covered column
                 }
-
-                line.Add("");
-                column++;
             }
 
             cells += line.Count;
@@ -65,13 +59,13 @@ internal static class HtmlTableGrid
         return rows;
     }
 
-    private static int SkipCovered(List<string> line, Dictionary<int, int> remaining, int column)
+    private static int SkipCovered(List<string> line, Dictionary<int, (int Width, int RowsLeft)> covered, int column)
     {
-        while (remaining.TryGetValue(column, out var left) && left > 0)
+        while (covered.TryGetValue(column, out var span) && span.RowsLeft > 0)
         {
-            remaining[column] = left - 1;
+            covered[column] = (span.Width, span.RowsLeft - 1);
             line.Add("");
-            column++;
+            column += span.Width;
         }
 
         return column;
