@@ -71,7 +71,7 @@ public sealed class DraftReader
 
         if (Sniff(bytes) is { } binaryFormat)
         {
-            // A zip is read as Word whatever its name; the reader says when it holds no word/document.xml.
+            // A zip is read as Word whatever its name; the reader says when it is not a Word package.
             return binaryFormat == FormatDocx ? ReadDocx(content) : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
         }
 

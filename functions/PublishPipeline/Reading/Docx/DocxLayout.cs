@@ -1,68 +1,109 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace PublishPipeline.Reading.Docx;
 
 /// <summary>
-/// Walks a Word body in document order into the same layout the plain-text reader builds: paragraphs become headings
-/// or narrative lines (with their automatic list numbers rendered), tables become rows of cells. A horizontally merged
-/// cell (gridSpan) is one cell, a vertically merged continuation cell is an empty cell, and a cell's paragraphs and line
-/// breaks are joined without separator, exactly as the seed's flattened text shows them.
+/// Streams a Word body (document.xml) in document order into the same layout the plain-text reader builds:
+/// paragraphs become headings or narrative lines (with their automatic list numbers rendered), tables become rows of
+/// cells. A horizontally merged cell (gridSpan) is one cell, a vertically merged continuation cell is an empty cell, and
+/// a cell's paragraphs and line breaks are joined without separator, exactly as the seed's flattened text shows them.
+/// One pass of an XmlReader, no DOM: the element walk mirrors the WordprocessingML content model (block → paragraph /
+/// table / content control / custom XML; table → row → cell), and every element is depth-checked as it is met.
 /// </summary>
 internal sealed class DocxLayout
 {
     private readonly WordNumbering numbering;
+    private readonly DocxReadLimits limits;
     private readonly List<LayoutItem> items = [];
     private readonly StringBuilder text = new();
     private int block;
 
-    private DocxLayout(WordNumbering numbering)
+    private DocxLayout(WordNumbering numbering, DocxReadLimits limits)
     {
         this.numbering = numbering;
+        this.limits = limits;
     }
 
-    /// <summary>The layout items and the document's flattened text (one line per paragraph, TAB before each cell).</summary>
-    public static (List<LayoutItem> Items, string Text) Split(Body? body, WordNumbering numbering)
+    /// <summary>
+    /// The layout items and the document's flattened text (one line per paragraph, TAB before each cell). Throws
+    /// XmlException when the part is not a w:document, <see cref="DocxLimitException"/> past a limit.
+    /// </summary>
+    public static (List<LayoutItem> Items, string Text) Split(XmlReader document, WordNumbering numbering, DocxReadLimits limits)
     {
-        var layout = new DocxLayout(numbering);
-        if (body is not null)
+        var layout = new DocxLayout(numbering, limits);
+        document.MoveToContent();
+        WordXml.CheckDepth(document, limits);
+        if (!WordXml.Is(document, "document"))
         {
-            layout.Blocks(body);
+            throw new XmlException("the main document part is not a w:document");
         }
+
+        var bodySeen = false;
+        WordXml.Children(document, limits, child =>
+        {
+            if (!bodySeen && WordXml.Is(child, "body"))
+            {
+                bodySeen = true;
+                layout.Blocks(child);
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
 
         return (layout.items, layout.text.ToString());
     }
 
-    private void Blocks(OpenXmlElement parent)
+    /// <summary>Block-level content: the body, a block content control's content, block-level custom XML.</summary>
+    private void Blocks(XmlReader reader) => WordXml.Children(reader, limits, child =>
     {
-        foreach (var child in parent.ChildElements)
+        if (WordXml.Is(child, "p"))
         {
-            switch (child)
-            {
-                case Paragraph paragraph:
-                    AddParagraph(paragraph);
-                    break;
-                case Table table:
-                    AddTable(table);
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                    Blocks(content);
-                    break;
-                case CustomXmlBlock custom:
-                    Blocks(custom);
-                    break;
-            }
+            AddParagraph(ReadParagraph(child));
         }
+        else if (WordXml.Is(child, "tbl"))
+        {
+            AddTable(child);
+        }
+        else if (WordXml.Is(child, "sdt"))
+        {
+            SdtContent(child, Blocks);
+        }
+        else if (WordXml.Is(child, "customXml"))
+        {
+            Blocks(child);
+        }
+        else
+        {
+            WordXml.Skip(child, limits);
+        }
+    });
+
+    /// <summary>A content control's first w:sdtContent (its properties and any later content are not text).</summary>
+    private void SdtContent(XmlReader sdt, Action<XmlReader> content)
+    {
+        var seen = false;
+        WordXml.Children(sdt, limits, child =>
+        {
+            if (!seen && WordXml.Is(child, "sdtContent"))
+            {
+                seen = true;
+                content(child);
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
     }
 
-    private void AddParagraph(Paragraph paragraph)
+    private void AddParagraph(ParagraphContent paragraph)
     {
         block++;
-        var content = new StringBuilder();
-        content.Append(numbering.Next(paragraph));
-        Inline(paragraph, content);
-        foreach (var rawLine in content.ToString().Split('\n'))
+        var content = numbering.Next(paragraph.Numbering) + paragraph.Text;
+        foreach (var rawLine in content.Split('\n'))
         {
             var line = rawLine.Replace('\t', ' ');
             text.Append(line).Append('\n');
@@ -82,171 +123,211 @@ internal sealed class DocxLayout
         }
     }
 
-    private void AddTable(Table table)
+    private void AddTable(XmlReader table) => Rows(table, row =>
     {
-        foreach (var row in Rows(table))
+        block++;
+        var cells = new List<string>();
+        Cells(row, cell =>
         {
-            block++;
-            var cells = new List<string>();
-            foreach (var cell in Cells(row))
-            {
-                var merge = cell.TableCellProperties?.VerticalMerge;
-                var continued = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
-                var cellText = continued ? "" : CellText(cell);
-                cells.Add(cellText);
-                text.Append('\t').Append(cellText).Append('\n');
-            }
+            var cellText = CellText(cell);
+            cells.Add(cellText);
+            text.Append('\t').Append(cellText).Append('\n');
+        });
 
-            text.Append('\n');
-            if (cells.Count > 0)
-            {
-                items.Add(new TableRowItem(block, cells));
-            }
-        }
-    }
-
-    private static IEnumerable<TableRow> Rows(OpenXmlElement parent)
-    {
-        foreach (var child in parent.ChildElements)
+        text.Append('\n');
+        if (cells.Count > 0)
         {
-            switch (child)
-            {
-                case TableRow row:
-                    yield return row;
-                    break;
-                case SdtRow { SdtContentRow: { } content }:
-                    foreach (var row in Rows(content))
-                    {
-                        yield return row;
-                    }
-
-                    break;
-                case CustomXmlRow custom:
-                    foreach (var row in Rows(custom))
-                    {
-                        yield return row;
-                    }
-
-                    break;
-            }
+            items.Add(new TableRowItem(block, cells));
         }
-    }
+    });
 
-    private static IEnumerable<TableCell> Cells(OpenXmlElement parent)
+    /// <summary>A table's rows, including those inside row-level content controls and custom XML.</summary>
+    private void Rows(XmlReader parent, Action<XmlReader> row) => WordXml.Children(parent, limits, child =>
     {
-        foreach (var child in parent.ChildElements)
+        if (WordXml.Is(child, "tr"))
         {
-            switch (child)
-            {
-                case TableCell cell:
-                    yield return cell;
-                    break;
-                case SdtCell { SdtContentCell: { } content }:
-                    foreach (var cell in Cells(content))
-                    {
-                        yield return cell;
-                    }
-
-                    break;
-                case CustomXmlCell custom:
-                    foreach (var cell in Cells(custom))
-                    {
-                        yield return cell;
-                    }
-
-                    break;
-            }
+            row(child);
         }
-    }
+        else if (WordXml.Is(child, "sdt"))
+        {
+            SdtContent(child, content => Rows(content, row));
+        }
+        else if (WordXml.Is(child, "customXml"))
+        {
+            Rows(child, row);
+        }
+        else
+        {
+            WordXml.Skip(child, limits);
+        }
+    });
 
-    /// <summary>All paragraphs of a cell (nested tables included) with their list numbers, joined without separator.</summary>
-    private string CellText(TableCell cell)
+    /// <summary>A row's cells, including those inside cell-level content controls and custom XML.</summary>
+    private void Cells(XmlReader parent, Action<XmlReader> cell) => WordXml.Children(parent, limits, child =>
     {
+        if (WordXml.Is(child, "tc"))
+        {
+            cell(child);
+        }
+        else if (WordXml.Is(child, "sdt"))
+        {
+            SdtContent(child, content => Cells(content, cell));
+        }
+        else if (WordXml.Is(child, "customXml"))
+        {
+            Cells(child, cell);
+        }
+        else
+        {
+            WordXml.Skip(child, limits);
+        }
+    });
+
+    /// <summary>
+    /// All paragraphs of a cell (nested tables included) with their list numbers, joined without separator; "" for a
+    /// vertical-merge continuation, whose paragraphs are read past without advancing any list counter.
+    /// </summary>
+    private string CellText(XmlReader cell)
+    {
+        var paragraphs = new List<ParagraphContent>();
+        var propertiesSeen = false;
+        var continued = false;
+        WordXml.Children(cell, limits, child =>
+        {
+            if (!propertiesSeen && WordXml.Is(child, "tcPr"))
+            {
+                propertiesSeen = true;
+                continued = IsMergeContinuation(child);
+            }
+            else
+            {
+                CellParagraph(child, paragraphs);
+            }
+        });
+
+        if (continued)
+        {
+            return "";
+        }
+
         var content = new StringBuilder();
-        foreach (var paragraph in CellParagraphs(cell))
+        foreach (var paragraph in paragraphs)
         {
-            content.Append(numbering.Next(paragraph));
-            Inline(paragraph, content);
+            content.Append(numbering.Next(paragraph.Numbering)).Append(paragraph.Text);
         }
 
         return content.Replace("\n", "").Replace('\t', ' ').ToString();
     }
 
-    private static IEnumerable<Paragraph> CellParagraphs(OpenXmlElement parent)
+    /// <summary>Whether a w:tcPr's first w:vMerge continues the cell above (no w:val, or w:val="continue").</summary>
+    private bool IsMergeContinuation(XmlReader properties)
     {
-        foreach (var child in parent.ChildElements)
+        var seen = false;
+        var continued = false;
+        WordXml.Children(properties, limits, child =>
         {
-            switch (child)
+            if (!seen && WordXml.Is(child, "vMerge"))
             {
-                case Paragraph paragraph:
-                    yield return paragraph;
-                    break;
-                case Table nested:
-                    foreach (var paragraph in Rows(nested).SelectMany(Cells).SelectMany(CellParagraphs))
-                    {
-                        yield return paragraph;
-                    }
-
-                    break;
-                case SdtBlock { SdtContentBlock: { } content }:
-                    foreach (var paragraph in CellParagraphs(content))
-                    {
-                        yield return paragraph;
-                    }
-
-                    break;
-                case CustomXmlBlock custom:
-                    foreach (var paragraph in CellParagraphs(custom))
-                    {
-                        yield return paragraph;
-                    }
-
-                    break;
+                seen = true;
+                continued = WordXml.Attribute(child, "val") is null or "continue";
             }
+
+            WordXml.Skip(child, limits);
+        });
+        return continued;
+    }
+
+    /// <summary>One child of a cell (or of what a cell contains): paragraphs are collected, nested tables' cells entered whole.</summary>
+    private void CellParagraph(XmlReader child, List<ParagraphContent> paragraphs)
+    {
+        if (WordXml.Is(child, "p"))
+        {
+            paragraphs.Add(ReadParagraph(child));
         }
+        else if (WordXml.Is(child, "tbl"))
+        {
+            Rows(child, row => Cells(row, cell => WordXml.Children(cell, limits, inner => CellParagraph(inner, paragraphs))));
+        }
+        else if (WordXml.Is(child, "sdt"))
+        {
+            SdtContent(child, content => WordXml.Children(content, limits, inner => CellParagraph(inner, paragraphs)));
+        }
+        else if (WordXml.Is(child, "customXml"))
+        {
+            WordXml.Children(child, limits, inner => CellParagraph(inner, paragraphs));
+        }
+        else
+        {
+            WordXml.Skip(child, limits);
+        }
+    }
+
+    /// <summary>A w:p: its first w:pPr's numbering, and its visible text.</summary>
+    private ParagraphContent ReadParagraph(XmlReader paragraph)
+    {
+        var content = new StringBuilder();
+        ParagraphNumbering? properties = null;
+        WordXml.Children(paragraph, limits, child =>
+        {
+            if (properties is null && WordXml.Is(child, "pPr"))
+            {
+                properties = WordNumbering.ReadProperties(child, limits);
+            }
+            else
+            {
+                Inline(child, content);
+            }
+        });
+
+        return new ParagraphContent(properties ?? default, content.ToString());
     }
 
     /// <summary>
-    /// The visible text of a paragraph: runs, inside hyperlinks, content controls, fields' results and insertions; not
-    /// deletions, field codes, drawings or text boxes (which Word keeps twice, in mc:Choice and mc:Fallback).
+    /// The visible text of inline content: runs, inside hyperlinks, content controls, fields' results, insertions and
+    /// other wrappers; not deletions, moved-away text, field codes (w:instrText is not w:t), maths, drawings or text
+    /// boxes. mc:AlternateContent is passed over whole: Word keeps the same drawing or text box twice, in mc:Choice and
+    /// mc:Fallback.
     /// </summary>
-    private static void Inline(OpenXmlElement parent, StringBuilder content)
+    private void Inline(XmlReader element, StringBuilder content)
     {
-        foreach (var child in parent.ChildElements)
+        if (WordXml.Is(element, "r"))
         {
-            switch (child)
-            {
-                case Run run:
-                    RunText(run, content);
-                    break;
-                case ParagraphProperties or DeletedRun or MoveFromRun or Paragraph or Table:
-                    break;
-                case OpenXmlCompositeElement composite when composite.LocalName is not ("oMath" or "oMathPara" or "AlternateContent"):
-                    Inline(composite, content);
-                    break;
-            }
+            RunText(element, content);
+        }
+        else if (WordXml.Is(element, "pPr") || WordXml.Is(element, "del") || WordXml.Is(element, "moveFrom") || WordXml.Is(element, "p") || WordXml.Is(element, "tbl")
+            || element.LocalName is "oMath" or "oMathPara" or "AlternateContent")
+        {
+            WordXml.Skip(element, limits);
+        }
+        else
+        {
+            WordXml.Children(element, limits, child => Inline(child, content));
         }
     }
 
-    private static void RunText(Run run, StringBuilder content)
+    private void RunText(XmlReader run, StringBuilder content) => WordXml.Children(run, limits, child =>
     {
-        foreach (var child in run.ChildElements)
+        if (WordXml.Is(child, "t"))
         {
-            switch (child)
-            {
-                case Text t:
-                    content.Append(t.Text);
-                    break;
-                case TabChar or PositionalTab:
-                    content.Append('\t');
-                    break;
-                case Break or CarriageReturn:
-                    content.Append('\n');
-                    break;
-                case NoBreakHyphen:
-                    content.Append('-');
-                    break;
-            }
+            content.Append(WordXml.Text(child, limits));
+            return;
         }
-    }
+
+        if (WordXml.Is(child, "tab") || WordXml.Is(child, "ptab"))
+        {
+            content.Append('\t');
+        }
+        else if (WordXml.Is(child, "br") || WordXml.Is(child, "cr"))
+        {
+            content.Append('\n');
+        }
+        else if (WordXml.Is(child, "noBreakHyphen"))
+        {
+            content.Append('-');
+        }
+
+        WordXml.Skip(child, limits);
+    });
+
+    private readonly record struct ParagraphContent(ParagraphNumbering Numbering, string Text);
 }

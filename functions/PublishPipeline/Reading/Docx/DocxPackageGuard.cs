@@ -4,19 +4,16 @@ using System.Xml;
 namespace PublishPipeline.Reading.Docx;
 
 /// <summary>
-/// Checks a .docx before the Open XML SDK expands anything: the zip's central directory (entry count, total declared
-/// size, per-entry compression ratio) and, for each XML part the reader will load, a streaming pass that bounds its
-/// length and nesting depth and refuses DTDs. The SDK builds its DOM recursively, so depth must be bounded first.
+/// Bounds on a .docx before and while anything is expanded: the zip's central directory (entry count, total declared
+/// size, per-entry compression ratio) is checked before any entry is opened, and every XML part is read through a
+/// length-limited stream by an XmlReader that refuses DTDs, resolves nothing and caps the characters it will read.
+/// Nesting depth is checked element by element by <see cref="WordXml"/>.
 /// </summary>
 internal static class DocxPackageGuard
 {
-    public const string MainDocumentEntry = "word/document.xml";
-
-    /// <summary>Null when the central directory is within limits; otherwise the reason. Sets whether the zip is a Word file.</summary>
-    public static string? CheckArchive(Stream zip, DocxReadLimits limits, out bool isWordDocument)
+    /// <summary>Null when the central directory is within limits; otherwise the reason.</summary>
+    public static string? CheckArchive(ZipArchive archive, DocxReadLimits limits)
     {
-        isWordDocument = false;
-        using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
         if (archive.Entries.Count > limits.MaxEntries)
         {
             return $"文件包含 {archive.Entries.Count} 个部件，超过 {limits.MaxEntries} 个的上限，不像是一份年度报告";
@@ -25,11 +22,6 @@ internal static class DocxPackageGuard
         long total = 0;
         foreach (var entry in archive.Entries)
         {
-            if (string.Equals(entry.FullName, MainDocumentEntry, StringComparison.OrdinalIgnoreCase))
-            {
-                isWordDocument = true;
-            }
-
             total += entry.Length;
             if (entry.Length < 0 || total > limits.MaxUncompressedBytes)
             {
@@ -46,8 +38,11 @@ internal static class DocxPackageGuard
         return null;
     }
 
-    /// <summary>Reads one XML part through, bounded in length and depth; throws <see cref="DocxLimitException"/> or XmlException.</summary>
-    public static void CheckXml(Stream part, DocxReadLimits limits)
+    /// <summary>
+    /// A reader over one XML part that throws <see cref="DocxLimitException"/> past the length cap and XmlException on
+    /// a DTD or malformed XML. Disposing it closes the entry.
+    /// </summary>
+    public static XmlReader OpenXml(ZipArchiveEntry entry, DocxReadLimits limits)
     {
         var settings = new XmlReaderSettings
         {
@@ -55,17 +50,18 @@ internal static class DocxPackageGuard
             XmlResolver = null,
             MaxCharactersInDocument = limits.MaxUncompressedBytes,
             IgnoreComments = true,
-            IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
+            CloseInput = true,
         };
-        using var limited = new LengthLimitedStream(part, limits.MaxUncompressedBytes);
-        using var reader = XmlReader.Create(limited, settings);
-        while (reader.Read())
+        var limited = new LengthLimitedStream(entry.Open(), limits.MaxUncompressedBytes);
+        try
         {
-            if (reader.Depth > limits.MaxXmlDepth)
-            {
-                throw new DocxLimitException($"文档的 XML 结构嵌套超过 {limits.MaxXmlDepth} 层，不是正常的 Word 文档");
-            }
+            return XmlReader.Create(limited, settings);
+        }
+        catch
+        {
+            limited.Dispose();
+            throw;
         }
     }
 }

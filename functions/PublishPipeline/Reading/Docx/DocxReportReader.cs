@@ -1,9 +1,6 @@
 using System.IO.Compression;
-using System.IO.Packaging;
 using System.Runtime.InteropServices;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace PublishPipeline.Reading.Docx;
 
@@ -30,19 +27,19 @@ public sealed class DocxReportReader(DocxReadLimits? limits = null)
 
         try
         {
-            using var stream = AsStream(content);
-            if (DocxPackageGuard.CheckArchive(stream, limits, out var isWord) is { } refusal)
+            using var archive = new ZipArchive(AsStream(content), ZipArchiveMode.Read, leaveOpen: false);
+            if (DocxPackageGuard.CheckArchive(archive, limits) is { } refusal)
             {
-                return DocxReadOutcome.Failed(refusal + "。", isWord);
+                return DocxReadOutcome.Failed(refusal + "。", LooksLikeWord(archive));
             }
 
+            var parts = DocxPartLocator.Locate(archive, limits, out var isWord);
             if (!isWord)
             {
-                return DocxReadOutcome.Failed("压缩包中没有 Word 文档正文（word/document.xml），不是 Word（.docx）文件。", isWordDocument: false);
+                return DocxReadOutcome.Failed("压缩包中没有 Word 文档正文，不是 Word（.docx）文件。", isWordDocument: false);
             }
 
-            stream.Position = 0;
-            return ReadPackage(stream);
+            return parts is null ? DocxReadOutcome.Failed(CorruptMessage) : ReadParts(parts);
         }
         catch (DocxLimitException ex)
         {
@@ -54,52 +51,33 @@ public sealed class DocxReportReader(DocxReadLimits? limits = null)
         }
     }
 
-    private DocxReadOutcome ReadPackage(Stream stream)
+    /// <summary>Numbering and styles first (a paragraph's number needs both), then one streaming pass over the body.</summary>
+    private DocxReadOutcome ReadParts(DocxParts parts)
     {
-        var settings = new OpenSettings
+        WordNumbering numbering;
+        using (var numberingXml = parts.Numbering is null ? null : DocxPackageGuard.OpenXml(parts.Numbering, limits))
+        using (var stylesXml = parts.Styles is null ? null : DocxPackageGuard.OpenXml(parts.Styles, limits))
         {
-            AutoSave = false,
-            MaxCharactersInPart = limits.MaxUncompressedBytes,
-        };
-        using var document = WordprocessingDocument.Open(stream, isEditable: false, settings);
-        if (document.MainDocumentPart is not { } main)
-        {
-            return DocxReadOutcome.Failed(CorruptMessage);
+            numbering = new WordNumbering(numberingXml, stylesXml, limits);
         }
 
-        // The SDK builds each part's DOM recursively: bound every part we load before it does.
-        Check(main);
-        var numberingPart = main.NumberingDefinitionsPart;
-        var stylesPart = main.StyleDefinitionsPart;
-        if (numberingPart is not null)
-        {
-            Check(numberingPart);
-        }
-
-        if (stylesPart is not null)
-        {
-            Check(stylesPart);
-        }
-
-        var numbering = new WordNumbering(numberingPart?.Numbering, stylesPart?.Styles);
-        var (items, text) = DocxLayout.Split(main.Document?.Body, numbering);
+        using var documentXml = DocxPackageGuard.OpenXml(parts.MainDocument, limits);
+        var (items, text) = DocxLayout.Split(documentXml, numbering, limits);
         return new DocxReadOutcome(TextReportReader.FromLayout(items, text), text, null, true);
     }
 
-    private void Check(OpenXmlPart part)
-    {
-        using var partStream = part.GetStream(FileMode.Open, FileAccess.Read);
-        DocxPackageGuard.CheckXml(partStream, limits);
-    }
+    /// <summary>Whether a zip refused from its central directory alone was meant as an Office package (names only; nothing is expanded).</summary>
+    private static bool LooksLikeWord(ZipArchive archive) =>
+        archive.Entries.Any(e => string.Equals(e.FullName, DocxPartLocator.DefaultMainDocumentEntry, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(e.FullName, DocxPartLocator.ContentTypesEntry, StringComparison.OrdinalIgnoreCase));
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> content) =>
         MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
 
-    /// <summary>What a damaged or malformed package throws from the zip layer, System.IO.Packaging, the SDK or XmlReader.</summary>
+    /// <summary>What a damaged or malformed package throws from the zip layer, the deflate stream or XmlReader.</summary>
     private static bool IsCorruption(Exception ex) =>
-        ex is InvalidDataException or FileFormatException or OpenXmlPackageException or XmlException or IOException
-            or InvalidOperationException or NotSupportedException or ArgumentException or UriFormatException
-            or System.Xml.Schema.XmlSchemaException;
+        ex is InvalidDataException or XmlException or IOException or InvalidOperationException or NotSupportedException
+            or ArgumentException or UriFormatException;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace PublishPipeline.Reading.Docx;
 
@@ -17,69 +16,51 @@ internal sealed class WordNumbering
 
     private readonly Dictionary<int, Dictionary<int, LevelFormat>> abstractLevels = [];
     private readonly Dictionary<int, (int AbstractId, Dictionary<int, int> StartOverrides)> instances = [];
-    private readonly Dictionary<string, Style> styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StyleNumbering> styles = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int?[]> counters = [];
     private readonly HashSet<int> overridesApplied = [];
 
-    public WordNumbering(Numbering? numbering, Styles? styleDefinitions)
+    /// <summary>Reads numbering.xml and styles.xml (either may be absent); the readers are positioned before their root.</summary>
+    public WordNumbering(XmlReader? numbering, XmlReader? styleDefinitions, DocxReadLimits limits)
     {
-        foreach (var style in styleDefinitions?.Elements<Style>() ?? [])
+        if (styleDefinitions is not null && Root(styleDefinitions, "styles", limits))
         {
-            if (style.StyleId?.Value is { } id)
+            WordXml.Children(styleDefinitions, limits, child =>
             {
-                styles.TryAdd(id, style);
-            }
-        }
-
-        if (numbering is null)
-        {
-            return;
-        }
-
-        foreach (var abstractNum in numbering.Elements<AbstractNum>())
-        {
-            if (abstractNum.AbstractNumberId?.Value is not { } abstractId)
-            {
-                continue;
-            }
-
-            var levels = new Dictionary<int, LevelFormat>();
-            foreach (var level in abstractNum.Elements<Level>())
-            {
-                if (level.LevelIndex?.Value is { } index and >= 0 and < Levels)
+                if (WordXml.Is(child, "style") && WordXml.Attribute(child, "styleId") is { } id)
                 {
-                    levels[index] = new LevelFormat(
-                        level.StartNumberingValue?.Val?.Value ?? 0,
-                        level.NumberingFormat?.Val?.InnerText ?? "decimal",
-                        level.LevelText?.Val?.Value ?? "");
+                    var style = ReadStyle(child, limits);
+                    styles.TryAdd(id, style);
                 }
-            }
-
-            abstractLevels.TryAdd(abstractId, levels);
+                else
+                {
+                    WordXml.Skip(child, limits);
+                }
+            });
         }
 
-        foreach (var instance in numbering.Elements<NumberingInstance>())
+        if (numbering is not null && Root(numbering, "numbering", limits))
         {
-            if (instance.NumberID?.Value is not { } numId || instance.AbstractNumId?.Val?.Value is not { } abstractId)
+            WordXml.Children(numbering, limits, child =>
             {
-                continue;
-            }
-
-            var overrides = new Dictionary<int, int>();
-            foreach (var levelOverride in instance.Elements<LevelOverride>())
-            {
-                if (levelOverride.LevelIndex?.Value is { } index && levelOverride.StartOverrideNumberingValue?.Val?.Value is { } start)
+                if (WordXml.Is(child, "abstractNum"))
                 {
-                    overrides[index] = start;
+                    ReadAbstractNum(child, limits);
                 }
-            }
-
-            instances.TryAdd(numId, (abstractId, overrides));
+                else if (WordXml.Is(child, "num"))
+                {
+                    ReadInstance(child, limits);
+                }
+                else
+                {
+                    WordXml.Skip(child, limits);
+                }
+            });
         }
     }
 
     /// <summary>The number text of a paragraph in document order (advancing the counters), or "" when it has none.</summary>
-    public string Next(Paragraph paragraph)
+    public string Next(ParagraphNumbering paragraph)
     {
         var (numId, level) = NumberingOf(paragraph);
         if (numId is not { } id || id == 0 || !instances.TryGetValue(id, out var instance)
@@ -115,15 +96,205 @@ internal sealed class WordNumbering
         return Render(format, levels, counter);
     }
 
-    private (int? NumId, int Level) NumberingOf(Paragraph paragraph)
+    /// <summary>
+    /// Reads a w:pPr (the reader on its start tag): the first w:numPr's numId and ilvl, and w:pStyle. Only the first of
+    /// each counts, as Word (and the Open XML SDK before this reader) take them.
+    /// </summary>
+    public static ParagraphNumbering ReadProperties(XmlReader reader, DocxReadLimits limits)
     {
-        var properties = paragraph.ParagraphProperties;
-        if (properties?.NumberingProperties is { } direct && direct.NumberingId?.Val?.Value is { } directId)
+        int? numId = null;
+        int? level = null;
+        string? styleId = null;
+        var sawNumbering = false;
+        var sawStyle = false;
+        WordXml.Children(reader, limits, child =>
         {
-            return (directId, direct.NumberingLevelReference?.Val?.Value ?? 0);
+            if (!sawNumbering && WordXml.Is(child, "numPr"))
+            {
+                sawNumbering = true;
+                (numId, level) = ReadNumPr(child, limits);
+            }
+            else if (!sawStyle && WordXml.Is(child, "pStyle"))
+            {
+                sawStyle = true;
+                styleId = WordXml.Attribute(child, "val");
+                WordXml.Skip(child, limits);
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
+        return new ParagraphNumbering(numId, level, styleId);
+    }
+
+    private static (int? NumId, int? Level) ReadNumPr(XmlReader reader, DocxReadLimits limits)
+    {
+        int? numId = null;
+        int? level = null;
+        bool sawNumId = false, sawLevel = false;
+        WordXml.Children(reader, limits, child =>
+        {
+            if (!sawNumId && WordXml.Is(child, "numId"))
+            {
+                sawNumId = true;
+                numId = WordXml.IntAttribute(child, "val");
+            }
+            else if (!sawLevel && WordXml.Is(child, "ilvl"))
+            {
+                sawLevel = true;
+                level = WordXml.IntAttribute(child, "val");
+            }
+
+            WordXml.Skip(child, limits);
+        });
+        return (numId, level);
+    }
+
+    private static bool Root(XmlReader reader, string localName, DocxReadLimits limits)
+    {
+        reader.MoveToContent();
+        WordXml.CheckDepth(reader, limits);
+        return WordXml.Is(reader, localName);
+    }
+
+    private static StyleNumbering ReadStyle(XmlReader reader, DocxReadLimits limits)
+    {
+        ParagraphNumbering? properties = null;
+        string? basedOn = null;
+        var sawBasedOn = false;
+        WordXml.Children(reader, limits, child =>
+        {
+            if (properties is null && WordXml.Is(child, "pPr"))
+            {
+                properties = ReadProperties(child, limits);
+            }
+            else if (!sawBasedOn && WordXml.Is(child, "basedOn"))
+            {
+                sawBasedOn = true;
+                basedOn = WordXml.Attribute(child, "val");
+                WordXml.Skip(child, limits);
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
+        return new StyleNumbering(properties?.NumId, properties?.Level, basedOn);
+    }
+
+    private void ReadAbstractNum(XmlReader reader, DocxReadLimits limits)
+    {
+        var abstractId = WordXml.IntAttribute(reader, "abstractNumId");
+        var levels = new Dictionary<int, LevelFormat>();
+        WordXml.Children(reader, limits, child =>
+        {
+            if (WordXml.Is(child, "lvl") && WordXml.IntAttribute(child, "ilvl") is { } index and >= 0 and < Levels)
+            {
+                levels[index] = ReadLevel(child, limits);
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
+
+        if (abstractId is { } id)
+        {
+            abstractLevels.TryAdd(id, levels);
+        }
+    }
+
+    private static LevelFormat ReadLevel(XmlReader reader, DocxReadLimits limits)
+    {
+        int? start = null;
+        string? numberFormat = null;
+        string? text = null;
+        bool sawStart = false, sawFormat = false, sawText = false;
+        WordXml.Children(reader, limits, child =>
+        {
+            if (!sawStart && WordXml.Is(child, "start"))
+            {
+                sawStart = true;
+                start = WordXml.IntAttribute(child, "val");
+            }
+            else if (!sawFormat && WordXml.Is(child, "numFmt"))
+            {
+                sawFormat = true;
+                numberFormat = WordXml.Attribute(child, "val");
+            }
+            else if (!sawText && WordXml.Is(child, "lvlText"))
+            {
+                sawText = true;
+                text = WordXml.Attribute(child, "val");
+            }
+
+            WordXml.Skip(child, limits);
+        });
+        return new LevelFormat(start ?? 0, numberFormat ?? "decimal", text ?? "");
+    }
+
+    private void ReadInstance(XmlReader reader, DocxReadLimits limits)
+    {
+        var numId = WordXml.IntAttribute(reader, "numId");
+        int? abstractId = null;
+        var sawAbstractId = false;
+        var overrides = new Dictionary<int, int>();
+        WordXml.Children(reader, limits, child =>
+        {
+            if (!sawAbstractId && WordXml.Is(child, "abstractNumId"))
+            {
+                sawAbstractId = true;
+                abstractId = WordXml.IntAttribute(child, "val");
+                WordXml.Skip(child, limits);
+            }
+            else if (WordXml.Is(child, "lvlOverride"))
+            {
+                var index = WordXml.IntAttribute(child, "ilvl");
+                var start = FirstVal(child, "startOverride", limits);
+                if (index is { } i && start is { } s)
+                {
+                    overrides[i] = s;
+                }
+            }
+            else
+            {
+                WordXml.Skip(child, limits);
+            }
+        });
+
+        if (numId is { } id && abstractId is { } abstractNumId)
+        {
+            instances.TryAdd(id, (abstractNumId, overrides));
+        }
+    }
+
+    /// <summary>The w:val of the first child named <paramref name="localName"/>; consumes the element the reader is on.</summary>
+    private static int? FirstVal(XmlReader reader, string localName, DocxReadLimits limits)
+    {
+        int? value = null;
+        var seen = false;
+        WordXml.Children(reader, limits, child =>
+        {
+            if (!seen && WordXml.Is(child, localName))
+            {
+                seen = true;
+                value = WordXml.IntAttribute(child, "val");
+            }
+
+            WordXml.Skip(child, limits);
+        });
+        return value;
+    }
+
+    private (int? NumId, int Level) NumberingOf(ParagraphNumbering paragraph)
+    {
+        if (paragraph.NumId is { } directId)
+        {
+            return (directId, paragraph.Level ?? 0);
         }
 
-        var styleId = properties?.ParagraphStyleId?.Val?.Value;
+        var styleId = paragraph.StyleId;
         for (var step = 0; styleId is not null && step < MaxStyleChain; step++)
         {
             if (!styles.TryGetValue(styleId, out var style))
@@ -131,12 +302,12 @@ internal sealed class WordNumbering
                 break;
             }
 
-            if (style.StyleParagraphProperties?.NumberingProperties is { } fromStyle && fromStyle.NumberingId?.Val?.Value is { } styleNumId)
+            if (style.NumId is { } styleNumId)
             {
-                return (styleNumId, fromStyle.NumberingLevelReference?.Val?.Value ?? 0);
+                return (styleNumId, style.Level ?? 0);
             }
 
-            styleId = style.BasedOn?.Val?.Value;
+            styleId = style.BasedOn;
         }
 
         return (null, 0);
@@ -284,4 +455,7 @@ internal sealed class WordNumbering
     }
 
     private sealed record LevelFormat(int Start, string NumberFormat, string Text);
+
+    /// <summary>The numbering a paragraph style carries in its own w:pPr, and the style it is based on.</summary>
+    private sealed record StyleNumbering(int? NumId, int? Level, string? BasedOn);
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using PublishPipeline.Reading;
+using PublishPipeline.Reading.Docx;
 using PublishPipeline.Reports;
 using static PublishPipeline.Tests.Reading.Docx.DocxFixtures;
 
@@ -61,6 +62,51 @@ public class DocxHostileInputTests
         Assert.Equal("本年度持续推进政务公开。", result.Report!.Sections[0].Text);
         Assert.False(request.IsCompleted, "the reader requested the external image");
         listener.Stop();
+    }
+
+    [Fact]
+    public void Nesting_is_bounded_in_what_the_reader_passes_over_and_in_the_styles_part_too()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<w:x>", 10_000)) + string.Concat(Enumerable.Repeat("</w:x>", 10_000));
+        var body = Paragraph("2021年青山街道办事处政府信息公开工作年度报告") + Paragraph("一、总体情况") + Paragraph("正文。");
+
+        AssertA0(reader.Read("deep-sectpr.docx", Package(body + $"<w:sectPr>{deep}</w:sectPr>")), "嵌套");
+        AssertA0(reader.Read("deep-styles.docx", Package(body, stylesXml: $"<w:style w:type=\"paragraph\" w:styleId=\"A\">{deep}</w:style>")), "嵌套");
+        Assert.False(reader.Read("shallow.docx", Package(body + "<w:sectPr><w:x><w:x/></w:x></w:sectPr>")).Unreadable);
+    }
+
+    [Fact]
+    public void A_part_whose_declared_size_lies_is_refused_as_damaged_once_it_expands_past_its_claim()
+    {
+        var body = Paragraph("2021年青山街道办事处政府信息公开工作年度报告") + string.Concat(Enumerable.Repeat(Paragraph("本年度持续推进政务公开。"), 60_000));
+        var bytes = Package(body);
+        var honest = new DraftReader(new DocxReadLimits { MaxUncompressedBytes = 4L * 1024 * 1024 });
+        AssertA0(honest.Read("long.docx", bytes), "文件解压后超过 4 MB");
+
+        // Claim 1 KB for document.xml in both headers: the central directory passes, the entry stream does not
+        // (the zip layer stops at the claimed size; the reader's own length cap stands behind it).
+        var result = honest.Read("lying.docx", DeclareSize(bytes, "word/document.xml", 1024));
+
+        AssertA0(result, "文件已损坏或不完整");
+    }
+
+    /// <summary>Rewrites an entry's uncompressed size in its local header and its central directory record.</summary>
+    private static byte[] DeclareSize(byte[] zip, string name, uint size)
+    {
+        var patched = (byte[])zip.Clone();
+        var nameBytes = System.Text.Encoding.UTF8.GetBytes(name);
+        for (var i = 0; i + 46 < patched.Length; i++)
+        {
+            var local = patched[i] == 'P' && patched[i + 1] == 'K' && patched[i + 2] == 3 && patched[i + 3] == 4;
+            var central = patched[i] == 'P' && patched[i + 1] == 'K' && patched[i + 2] == 1 && patched[i + 3] == 2;
+            var nameOffset = local ? 30 : 46;
+            if ((local || central) && patched.AsSpan(i + nameOffset).StartsWith(nameBytes))
+            {
+                BitConverter.TryWriteBytes(patched.AsSpan(i + (local ? 22 : 24), 4), size);
+            }
+        }
+
+        return patched;
     }
 
     private static int FreePort()
