@@ -31,6 +31,8 @@ internal sealed record DraftFixture
 
     public string NormativeLabel { get; init; } = "行政规范性文件";
 
+    public string NormativeCells { get; init; } = "2 | 0 | 5";
+
     /// <summary>A row the template does not have, printed after 行政规范性文件 ("其他主动公开文件 | 3 | 0 | 3"), or null.</summary>
     public string? ExtraRow { get; init; }
 
@@ -138,7 +140,7 @@ internal sealed record DraftFixture
             new() { "第二十条第（一）项" },
             new() { "信息内容", "本年制发件数", "本年废止件数", "现行有效件数" },
             Row(RulesLabel, RulesCells),
-            Row(NormativeLabel, "2 | 0 | 5"),
+            Row(NormativeLabel, NormativeCells),
         };
         if (ExtraRow is not null)
         {
