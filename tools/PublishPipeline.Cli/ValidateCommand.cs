@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace PublishPipeline.Cli;
 
 /// <summary>
-/// <c>pubpipe validate FILE [--previous LASTYEAR] [--json] [--max-per-rule N]</c>: check one draft; exit 0 clean,
-/// 1 errors, 2 unreadable (REPORT-JSON.md).
+/// <c>pubpipe validate FILE [--previous LASTYEAR] [--agency NAME] [--level LEVEL] [--region PATH] [--submitted DATE]
+/// [--published DATE] [--json] [--max-per-rule N]</c>: check one draft with the inputs the report does not carry;
+/// exit 0 clean, 1 errors, 2 unreadable or a bad option (REPORT-JSON.md).
 /// </summary>
 public static class ValidateCommand
 {
@@ -20,22 +21,85 @@ public static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "输出 JSON（gov-disclosure-annual-report/1）" };
         var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的年度报告，用于跨年度核对（G1–G4）" };
         var maxPerRule = new Option<int>("--max-per-rule") { Description = "每条规则最多列出的问题数", DefaultValueFactory = _ => FindingCap.DefaultPerRule };
-        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json, previous, maxPerRule };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(file)!,
-            parseResult.GetValue(json),
-            Console.Out,
-            Console.Error,
-            parseResult.GetValue(previous),
-            parseResult.GetValue(maxPerRule)));
+        var agency = new Option<string?>("--agency") { Description = "提交机关的登记名称（核对报告中的机关名称，A2）" };
+        var level = new Option<string?>("--level") { Description = $"机关层级：{string.Join("、", AgencyLevels.All)}" };
+        var region = new Option<string?>("--region") { Description = "机关所在地区路径，如 浙江省/金华市/兰溪市（E4）" };
+        var submitted = new Option<string?>("--submitted") { Description = "提交日期 yyyy-MM-dd（H1）" };
+        var published = new Option<string?>("--published") { Description = "发布日期 yyyy-MM-dd（报告无落款日期时用于 A4、H1）" };
+        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json, previous, maxPerRule, agency, level, region, submitted, published };
+        command.SetAction(parseResult =>
+        {
+            var inputs = Inputs(
+                parseResult.GetValue(agency),
+                parseResult.GetValue(level),
+                parseResult.GetValue(region),
+                parseResult.GetValue(submitted),
+                parseResult.GetValue(published),
+                Console.Error);
+            return inputs is null
+                ? DraftCheck.UnreadableCode
+                : Run(parseResult.GetValue(file)!, parseResult.GetValue(json), Console.Out, Console.Error, parseResult.GetValue(previous), parseResult.GetValue(maxPerRule), inputs);
+        });
         return command;
+    }
+
+    /// <summary>
+    /// The <see cref="ValidationInputs"/> the options give, or null after writing the reason to <paramref name="error"/>
+    /// (an unknown level, a date that is not yyyy-MM-dd). Blank options are absent inputs.
+    /// </summary>
+    public static ValidationInputs? Inputs(string? agency, string? level, string? region, string? submitted, string? published, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        level = string.IsNullOrWhiteSpace(level) ? null : level.Trim();
+        if (level is not null && !AgencyLevels.All.Contains(level))
+        {
+            error.WriteLine($"--level “{level}”不是已知的机关层级，应为以下之一：{string.Join("、", AgencyLevels.All)}");
+            return null;
+        }
+
+        if (!TryDate(submitted, "--submitted", error, out var submittedAt) || !TryDate(published, "--published", error, out var publishedAt))
+        {
+            return null;
+        }
+
+        return new ValidationInputs
+        {
+            ExpectedAgencyName = string.IsNullOrWhiteSpace(agency) ? null : agency.Trim(),
+            AgencyLevel = level,
+            AgencyRegion = string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
+            SubmittedAt = submittedAt,
+            PublishedAt = publishedAt,
+        };
+    }
+
+    private static bool TryDate(string? text, string option, TextWriter error, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        error.WriteLine($"{option} “{text}”不是有效日期，应写成 yyyy-MM-dd，如 2022-01-20");
+        return false;
     }
 
     public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error) =>
         Run(file, json, output, error, null, FindingCap.DefaultPerRule);
 
-    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error, FileInfo? previous, int maxPerRule)
+    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error, FileInfo? previous, int maxPerRule) =>
+        Run(file, json, output, error, previous, maxPerRule, ValidationInputs.None);
+
+    /// <param name="inputs">What the caller knows about the submission (agency, level, region, dates); <paramref name="previous"/> adds last year's report.</param>
+    public static int Run(FileInfo file, bool json, TextWriter output, TextWriter error, FileInfo? previous, int maxPerRule, ValidationInputs inputs)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -50,7 +114,6 @@ public static class ValidateCommand
             return DraftCheck.UnreadableCode;
         }
 
-        var inputs = new ValidationInputs();
         if (previous is not null)
         {
             if (ReadAll(previous, error) is not { } previousContent)
@@ -65,7 +128,7 @@ public static class ValidateCommand
                 return DraftCheck.UnreadableCode;
             }
 
-            inputs = new ValidationInputs { PreviousReport = read.Report };
+            inputs = inputs with { PreviousReport = read.Report };
         }
 
         var checker = new DraftChecker(new DraftReader(), new ReportValidator { MaxFindingsPerRule = maxPerRule });

@@ -154,6 +154,24 @@ internal static class LabelText
         return map;
     }
 
+    /// <summary>The text with its "(guī)"-style pinyin annotations removed, everything else as written.</summary>
+    public static string WithoutPinyin(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (PinyinAnnotationLength(text, i) is var skip and > 0)
+            {
+                i += skip - 1;
+                continue;
+            }
+
+            builder.Append(text[i]);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The length of a "(guī)"-style pinyin annotation starting at <paramref name="at"/>, or 0.</summary>
     private static int PinyinAnnotationLength(string text, int at)
     {

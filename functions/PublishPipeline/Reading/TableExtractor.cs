@@ -13,12 +13,18 @@ internal sealed class TableExtractor
     private const int RequestColumns = 7;
     private const int ReviewValues = 15;
 
+    // The contract's table keys, as Labels and ExtraRows address them.
+    private const string ProactiveTable = "proactive";
+    private const string RequestsTable = "requests";
+
     private static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "无", "——", "/ "];
 
     private readonly TableLabels labels = TableLabels.Instance;
     private readonly Dictionary<(string Item, string Row), List<CellValue>> proactive = [];
     private readonly Dictionary<string, List<CellValue>> requests = [];
     private readonly List<List<string>> reviewRows = [];
+    private readonly Dictionary<string, string> printedLabels = [];
+    private readonly Dictionary<string, List<string>> extraRows = [];
     private ReportTemplate? template;
     private bool singleOtherRow;
     private bool cutShort;
@@ -81,6 +87,8 @@ internal sealed class TableExtractor
             Proactive = BuildProactive(),
             Requests = BuildRequests(),
             ReviewLitigation = BuildReview(),
+            Labels = printedLabels.Count > 0 ? printedLabels : null,
+            ExtraRows = extraRows.Count > 0 ? extraRows : null,
         };
         var any = tables.Proactive is not null || tables.Requests is not null || tables.ReviewLitigation is not null;
         return (tables, any ? id : null);
@@ -169,14 +177,14 @@ internal sealed class TableExtractor
     {
         if (!labels.ProactiveRows.TryGetValue(core, out var row))
         {
-            return i;
+            return ExtraRow(cells, i, ProactiveTable, 1);
         }
 
         var columns = template?.Proactive.FirstOrDefault(p => p.Key == row.Item)?.Columns.Count ?? 3;
         var values = TakeValues(cells, i + 1, columns);
-        if (values.Count > 0)
+        if (values.Count > 0 && proactive.TryAdd(row, Pad(values, columns)))
         {
-            proactive.TryAdd(row, Pad(values, columns));
+            RecordLabel($"{ProactiveTable}/{row.Item}/{row.Row}", cells[i]);
         }
 
         return i + values.Count;
@@ -225,7 +233,7 @@ internal sealed class TableExtractor
 
         if (key is null)
         {
-            return i;
+            return labels.IsLabel(folded) ? i : ExtraRow(cells, i, RequestsTable, 3);
         }
 
         var values = TakeValues(cells, i + 1, RequestColumns);
@@ -235,9 +243,71 @@ internal sealed class TableExtractor
             return i;
         }
 
-        requests.TryAdd(key, Pad(values, RequestColumns));
+        if (requests.TryAdd(key, Pad(values, RequestColumns)))
+        {
+            RecordLabel($"{RequestsTable}/{key}", cells[i]);
+        }
+
         return i + values.Count;
     }
+
+    /// <summary>The label as printed (B5), without the pinyin a mirror site wrapped around it (I2 reports that).</summary>
+    private void RecordLabel(string address, string cell) =>
+        printedLabels.TryAdd(address, LabelText.WithoutPinyin(CellParser.Trim(cell)));
+
+    /// <summary>
+    /// A row the template does not have ("其他主动公开文件 | 1 | 0 | 1"): a short text cell that is no label, followed by
+    /// at least <paramref name="minNumbers"/> numbers before the next label. Its values are skipped, not put into the
+    /// table (no rule may sum them); its label is kept for B4. Anything else (a note, a fragment) is passed over.
+    /// </summary>
+    private int ExtraRow(List<string> cells, int i, string table, int minNumbers)
+    {
+        var printed = CellParser.Trim(cells[i]);
+        var folded = LabelText.Fold(printed);
+        if (folded.Length is < 2 or > MaxExtraLabel || IsValueCell(printed) || labels.IsLabel(folded)
+            || !folded.Any(c => c >= '\u4E00' && c <= '\u9FFF') || folded.Contains("注", StringComparison.Ordinal)
+            || TemplateLabelText.Value.Any(l => l.Contains(folded, StringComparison.Ordinal)))
+        {
+            return i;
+        }
+
+        var end = i + 1;
+        var numbers = 0;
+        while (end < cells.Count && !labels.IsLabel(LabelText.Fold(cells[end])) && IsValueCell(cells[end]))
+        {
+            numbers += CellParser.TryParseNumber(LabelText.FoldWidth(CellParser.Trim(cells[end])), out _) ? 1 : 0;
+            end++;
+        }
+
+        if (numbers < minNumbers)
+        {
+            return i;
+        }
+
+        if (!extraRows.TryGetValue(table, out var list))
+        {
+            list = [];
+            extraRows[table] = list;
+        }
+
+        var label = LabelText.WithoutPinyin(printed);
+        if (!list.Contains(label))
+        {
+            list.Add(label);
+        }
+
+        return end - 1;
+    }
+
+    /// <summary>Every printed label of every template, folded: a cell inside one is a wrapped fragment of a real label.</summary>
+    private static readonly Lazy<List<string>> TemplateLabelText = new(() => TemplateCatalog.All
+        .SelectMany(t => t.Proactive.SelectMany(p => p.Rows.Select(r => r.Label)).Concat(t.Requests.Rows.Select(r => r.Label.Replace("/", "", StringComparison.Ordinal))))
+        .Select(LabelText.Fold)
+        .Distinct()
+        .ToList());
+
+    // An extra row's label is short ("其他主动公开文件"); a longer text cell is a note or a sentence.
+    private const int MaxExtraLabel = 30;
 
     /// <summary>Up to <paramref name="max"/> cells after a label, stopping at the next label.</summary>
     private List<CellValue> TakeValues(List<string> cells, int start, int max)

@@ -30,28 +30,37 @@ public sealed partial class TextReportReader
     /// </summary>
     internal static Report FromLayout(List<LayoutItem> items, string text)
     {
+        var title = FindTitle(items);
         var report = new Report
         {
-            Title = FindTitle(items),
+            Title = title?.Text,
             Period = FindPeriod(text),
         };
         report.Year = YearFrom(report.Title) ?? YearFrom(report.Period) ?? YearFromNarrative(text);
         report.Agency = AgencyFrom(report.Title);
         report.Sections = BuildSections(items);
+        report.Preamble = ReportMetadata.Preamble(items, title) ?? ReportMetadata.TakeMisplacedPreamble(report.Sections);
+        var (signedOn, signedBy) = ReportMetadata.TakeSignature(report.Sections);
+
+        // The portal's 发布日期 is when the report went public; the 落款 is when it was signed, usually days earlier.
+        report.PublishedOn = ReportMetadata.PortalDate(items) ?? signedOn;
+
+        // A title without the agency ("政府信息公开工作年度报告") leaves the 落款 as the report's own statement of it (A2).
+        report.Agency ??= signedBy;
         var (tables, template) = TableExtractor.Extract(items, report.Year);
         report.Tables = tables;
         report.Template = template;
         return report;
     }
 
-    private static string? FindTitle(List<LayoutItem> items)
+    private static NarrativeItem? FindTitle(List<LayoutItem> items)
     {
         foreach (var item in items)
         {
             if (item is NarrativeItem narrative && narrative.Text.Length <= MaxTitleLength
                 && LabelText.Fold(narrative.Text).Contains("年度报告", StringComparison.Ordinal))
             {
-                return narrative.Text;
+                return narrative;
             }
 
             // The title comes before the first part; a title-like line deep in the body is narrative.

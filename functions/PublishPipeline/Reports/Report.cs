@@ -63,4 +63,10 @@ public sealed class ReportTables
     /// "proactive/art20_1/rules" → "规章(县级无此项)", "requests/r1" → "(一)予以公开".
     /// </summary>
     public Dictionary<string, string>? Labels { get; set; }
+
+    /// <summary>
+    /// Rows the template does not have, by table ("proactive", "requests") → their labels as printed
+    /// ("其他主动公开文件"). They are kept out of the tables above so that no rule sums them; B4 reports each one.
+    /// </summary>
+    public Dictionary<string, List<string>>? ExtraRows { get; set; }
 }

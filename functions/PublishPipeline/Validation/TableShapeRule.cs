@@ -4,7 +4,9 @@ namespace PublishPipeline.Validation;
 
 /// <summary>
 /// B4: tables 二 and 三 have exactly the rows and columns of the template they use: each missing row, each extra row
-/// and each row with the wrong number of cells is one finding (table 四 is D5). A table that is absent is B2's.
+/// and each row with the wrong number of cells is one finding (table 四 is D5). A table that is absent is B2's. Rows
+/// the reader kept out of the tables because the template has no such row (<see cref="ReportTables.ExtraRows"/>) are
+/// reported by their printed label.
 /// </summary>
 public sealed class TableShapeRule : IValidationRule
 {
@@ -66,6 +68,20 @@ public sealed class TableShapeRule : IValidationRule
                 {
                     yield return Error(ValidationContext.Requests, rowKey, $"表三「{context.RowLabel(ValidationContext.Requests, rowKey)}」行有 {cells.Count} 个单元格，应为 {columns} 个（自然人、五类法人或其他组织、总计）", columns, cells.Count);
                 }
+            }
+        }
+
+        foreach (var (table, printed) in context.Report.Tables.ExtraRows ?? [])
+        {
+            foreach (var label in printed)
+            {
+                yield return new Finding
+                {
+                    Rule = Id,
+                    Severity = Severity.Error,
+                    Location = new FindingLocation { Table = table },
+                    Message = $"{ValidationContext.TableName(table)}多出「{label}」行：格式中没有这一行（其数字未计入表格核对），请删去并把内容写入正文",
+                };
             }
         }
     }

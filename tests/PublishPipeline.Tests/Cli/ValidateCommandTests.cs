@@ -10,7 +10,7 @@ public sealed class ConsoleCollection;
 [Collection(nameof(ConsoleCollection))]
 public class ValidateCommandTests
 {
-    private static async Task<(int ExitCode, string Out, string Error)> Run(params string[] args)
+    internal static async Task<(int ExitCode, string Out, string Error)> Run(params string[] args)
     {
         var (oldOut, oldError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
