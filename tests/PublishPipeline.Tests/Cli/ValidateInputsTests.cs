@@ -112,7 +112,7 @@ public sealed class ValidateInputsTests : IDisposable
 
         var h1 = Assert.Single(Of(await Findings(path, "--level", AgencyLevels.Department, "--submitted", "2022-02-03"), "H1"));
 
-        Assert.Equal("error", h1.GetProperty("severity").GetString());
+        Assert.Equal("warning", h1.GetProperty("severity").GetString());
         Assert.Contains("逾期 3 天", h1.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

@@ -250,7 +250,7 @@ public class ReportMetadataTests
 
         var h1 = Assert.Single(Findings(report, "H1", new ValidationInputs { AgencyLevel = AgencyLevels.Department }));
 
-        Assert.Equal(Severity.Error, h1.Severity);
+        Assert.Equal(Severity.Warning, h1.Severity);
         Assert.Contains("逾期 10 天", h1.Message, StringComparison.Ordinal);
     }
 
