@@ -30,10 +30,10 @@ public sealed partial class TextReportReader
     /// </summary>
     internal static Report FromLayout(List<LayoutItem> items, string text)
     {
-        var title = FindTitle(items);
+        var (title, titleText) = FindTitle(items);
         var report = new Report
         {
-            Title = title?.Text,
+            Title = titleText,
             Period = FindPeriod(text),
         };
         report.Year = YearFrom(report.Title) ?? YearFrom(report.Period) ?? YearFromNarrative(text);
@@ -53,25 +53,48 @@ public sealed partial class TextReportReader
         return report;
     }
 
-    private static NarrativeItem? FindTitle(List<LayoutItem> items)
+    /// <summary>
+    /// The title line, and the title's text: a title that a PDF conversion wrapped over two lines
+    /// ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告") is joined again.
+    /// </summary>
+    private static (NarrativeItem? Item, string? Text) FindTitle(List<LayoutItem> items)
     {
+        NarrativeItem? previous = null;
         foreach (var item in items)
         {
             if (item is NarrativeItem narrative && narrative.Text.Length <= MaxTitleLength
                 && LabelText.Fold(narrative.Text).Contains("年度报告", StringComparison.Ordinal))
             {
-                return narrative;
+                var text = narrative.Text.Trim();
+                if (previous is not null && IsTitleHead(previous.Text) && !StartsWithYear(text))
+                {
+                    return (narrative, previous.Text.Trim() + text);
+                }
+
+                return (narrative, text);
             }
 
             // The title comes before the first part; a title-like line deep in the body is narrative.
             if (item is HeadingItem or TableRowItem)
             {
-                return null;
+                return (null, null);
             }
+
+            previous = item as NarrativeItem;
         }
 
-        return null;
+        return (null, null);
     }
+
+    /// <summary>The first half of a wrapped title: short, and ending inside the phrase 政府信息公开(工作)(年度)报告.</summary>
+    private static bool IsTitleHead(string line)
+    {
+        var folded = LabelText.Fold(line);
+        return folded.Length is > 0 and <= MaxTitleLength
+            && (folded.EndsWith("政府信息公开", StringComparison.Ordinal) || folded.EndsWith("政府信息公开工作", StringComparison.Ordinal));
+    }
+
+    private static bool StartsWithYear(string line) => LeadingYear().IsMatch(LabelText.FoldWidth(line));
 
     private static int? YearFrom(string? title)
     {
