@@ -1,3 +1,4 @@
+using System.Buffers;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation.CrossYear;
@@ -14,46 +15,37 @@ internal static class TextOverlap
     /// <summary>The share of <paramref name="text"/>'s distinct shingles found in <paramref name="other"/>; both already <see cref="Normalise"/>d.</summary>
     public static double Containment(string text, string other)
     {
-        var mine = Shingles(text);
-        if (mine.Count == 0)
+        if (text.Length < Shingle)
         {
             return 0;
         }
 
-        var theirs = Shingles(other);
-        var found = 0;
-        foreach (var shingle in mine)
+        var theirs = new ShingleSet(other.Length);
+        var mine = new ShingleSet(text.Length);
+        try
         {
-            if (theirs.Contains(shingle))
+            foreach (var shingle in new ShingleWindow(other))
             {
-                found++;
+                theirs.Add(shingle);
             }
-        }
 
-        return (double)found / mine.Count;
-    }
-
-    private static HashSet<UInt128> Shingles(string normal)
-    {
-        var set = new HashSet<UInt128>(Math.Max(0, normal.Length - Shingle + 1));
-        if (normal.Length < Shingle)
-        {
-            return set;
-        }
-
-        // Slide a 96-bit window: shift one code unit out at the top, the next one in at the bottom.
-        UInt128 key = 0;
-        var mask = (UInt128.One << (16 * Shingle)) - 1;
-        for (var i = 0; i < normal.Length; i++)
-        {
-            key = ((key << 16) | normal[i]) & mask;
-            if (i >= Shingle - 1)
+            int distinct = 0, found = 0;
+            foreach (var shingle in new ShingleWindow(text))
             {
-                set.Add(key);
+                if (mine.Add(shingle))
+                {
+                    distinct++;
+                    found += theirs.Contains(shingle) ? 1 : 0;
+                }
             }
-        }
 
-        return set;
+            return (double)found / distinct;
+        }
+        finally
+        {
+            theirs.Dispose();
+            mine.Dispose();
+        }
     }
 
     /// <summary>The text as shingles see it: letters only, each digit as #.</summary>
@@ -75,5 +67,92 @@ internal static class TextOverlap
         }
 
         return new string(normal, 0, length);
+    }
+
+    /// <summary>The shingles of a normalised text in order: a 96-bit window shifting one code unit in at a time.</summary>
+    private ref struct ShingleWindow(string normal)
+    {
+        private static readonly UInt128 Mask = (UInt128.One << (16 * Shingle)) - 1;
+        private int next;
+
+        public UInt128 Current { get; private set; }
+
+        public readonly ShingleWindow GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (next < normal.Length)
+            {
+                Current = ((Current << 16) | normal[next]) & Mask;
+                if (++next >= Shingle)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A set of shingles: open addressing over pooled arrays. No shingle is 0 (every code unit of a normalised text is a
+    /// letter or #), so 0 marks an empty slot.
+    /// </summary>
+    private readonly struct ShingleSet : IDisposable
+    {
+        private readonly UInt128[] slots;
+        private readonly int mask;
+
+        public ShingleSet(int shingles)
+        {
+            // A power-of-two table at most half full; the pool may hand out a longer array, only the first part is used.
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, shingles * 2));
+            slots = ArrayPool<UInt128>.Shared.Rent(size);
+            Array.Clear(slots, 0, size);
+            mask = size - 1;
+        }
+
+        /// <summary>Adds the shingle; false when it was already there.</summary>
+        public bool Add(UInt128 shingle)
+        {
+            for (var i = Slot(shingle); ; i = (i + 1) & mask)
+            {
+                if (slots[i] == shingle)
+                {
+                    return false;
+                }
+
+                if (slots[i] == 0)
+                {
+                    slots[i] = shingle;
+                    return true;
+                }
+            }
+        }
+
+        public bool Contains(UInt128 shingle)
+        {
+            for (var i = Slot(shingle); ; i = (i + 1) & mask)
+            {
+                if (slots[i] == shingle)
+                {
+                    return true;
+                }
+
+                if (slots[i] == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        public void Dispose() => ArrayPool<UInt128>.Shared.Return(slots);
+
+        private int Slot(UInt128 shingle)
+        {
+            var mixed = ((ulong)shingle ^ (ulong)(shingle >> 64)) * 0x9E3779B97F4A7C15UL;
+            return (int)(mixed >> 33) & mask;
+        }
+
     }
 }

@@ -417,8 +417,7 @@ public static partial class StatementExtractor
             }
 
             var cases = Groups(clause);
-            var negated = Negation().IsMatch(clause);
-            if (cases is not null && negated)
+            if (cases is not null && Negation().IsMatch(clause))
             {
                 var corrected = clause.Contains("纠错", StringComparison.Ordinal) || clause.Contains("纠正", StringComparison.Ordinal) || clause.Contains("败诉", StringComparison.Ordinal);
                 if (!corrected || !found.Any(f => f.Start >= clauseStart && f.Start < clauseEnd && f.Statement.Kind == StatementKind.CorrectedCount))
@@ -440,7 +439,7 @@ public static partial class StatementExtractor
                 Add(StatementKind.NoRequests, sentenceStart, sentenceEnd, clauseStart, 0, scope, phraseEnd: clauseEnd);
             }
 
-            if (OnlyNatural().Match(clause.ToString()) is { Success: true })
+            if (OnlyNatural().IsMatch(clause))
             {
                 Add(StatementKind.ApplicantCount, sentenceStart, sentenceEnd, clauseStart, null, "only_natural", phraseEnd: clauseEnd);
             }
