@@ -26,7 +26,7 @@ public class ReadingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = File.ReadAllText(SeedPath());
+        var text = File.ReadAllText(SeedFiles.SeedPath());
         seedText = Encoding.UTF8.GetBytes(text);
         seedHtml = Encoding.UTF8.GetBytes(SeedPage(text));
         seedReport = reader.Read("seed.txt", seedText).Report ?? throw new InvalidOperationException("the seed did not read");
@@ -57,20 +57,6 @@ public class ReadingBenchmarks
 
     [Benchmark]
     public ReadResult ReadSeedDocx() => reader.Read("seed.docx", seedDocx);
-
-    private static string SeedPath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpus", "2020-hangzhou-fuyang-bgs.txt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("shared/corpus/2020-hangzhou-fuyang-bgs.txt not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>The seed as a portal page: narrative paragraphs and each TAB table as &lt;table&gt;, inside site chrome.</summary>
     private static string SeedPage(string seed)

@@ -13,7 +13,7 @@ public sealed class BlankCellRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var cell in TableCells.All(context))
+        foreach (var cell in context.Cells)
         {
             if (!cell.Value.IsBlank)
             {
@@ -49,7 +49,17 @@ public sealed class BlankCellRule : IValidationRule
             return null;
         }
 
-        var parts = cells.Take(cells.Count - 1).ToList();
-        return parts.All(p => p.IsNumber) ? parts.Sum(p => p.Number) : null;
+        decimal sum = 0;
+        for (var c = 0; c < cells.Count - 1; c++)
+        {
+            if (!cells[c].IsNumber)
+            {
+                return null;
+            }
+
+            sum += cells[c].Number;
+        }
+
+        return sum;
     }
 }

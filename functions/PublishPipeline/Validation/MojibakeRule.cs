@@ -67,10 +67,9 @@ public sealed partial class MojibakeRule : IValidationRule
                 continue;
             }
 
-            var run = text[start..i];
-            if (Recover(run) is { } recovered)
+            if (MayRecover(text.AsSpan(start, i - start)) && Recover(text[start..i]) is { } recovered)
             {
-                return (run, recovered);
+                return (text[start..i], recovered);
             }
         }
 
@@ -91,6 +90,34 @@ public sealed partial class MojibakeRule : IValidationRule
 
     /// <summary>Characters GBK-decoded UTF-8 produces: CJK ideographs, and the CJK punctuation 銆/锛 stand for.</summary>
     private static bool IsSuspect(char ch) => ch is >= '\u4E00' and <= '\u9FFF' or '\uE000' or >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF5E' or '\u2116' or '\u2103';
+
+    /// <summary>
+    /// Whether <see cref="Recover"/> can succeed, from the run's first characters alone: it needs three whole UTF-8
+    /// sequences starting at byte 0, 1 or 2, i.e. within the first 11 bytes, and GBK (a stateless encoding of one or two
+    /// bytes a character) gives those bytes for the first 11 characters whatever follows. Ordinary runs fail here
+    /// without encoding the whole paragraph.
+    /// </summary>
+    private static bool MayRecover(ReadOnlySpan<char> run)
+    {
+        const int Needed = 2 + (3 * MinimumRecovered);
+        Span<byte> bytes = stackalloc byte[2 * Needed];
+        var length = Gbk.GetBytes(run[..Math.Min(run.Length, Needed)], bytes);
+        for (var offset = 0; offset < Math.Min(3, length); offset++)
+        {
+            var end = offset;
+            while (end + 3 <= length && bytes[end] is >= 0xE0 and <= 0xEF && bytes[end + 1] is >= 0x80 and <= 0xBF && bytes[end + 2] is >= 0x80 and <= 0xBF)
+            {
+                end += 3;
+            }
+
+            if ((end - offset) / 3 >= MinimumRecovered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? Recover(string run)
     {

@@ -26,7 +26,7 @@ public sealed class MoneyPrecisionRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var cell in TableCells.All(context))
+        foreach (var cell in context.Cells)
         {
             if (!cell.Value.IsNumber || cell.Table != ValidationContext.Proactive)
             {
@@ -34,33 +34,37 @@ public sealed class MoneyPrecisionRule : IValidationRule
             }
 
             var value = cell.Value.Number;
-            var type = context.ProactiveColumnType(cell.Row, cell.Column);
-            var name = context.CellName(cell.Table, cell.Row, cell.Column);
-            var location = new FindingLocation { Table = cell.Table, Row = cell.Row, Column = cell.ColumnKey };
+            var type = cell.ColumnType;
             if (type == "decimal_wan_yuan")
             {
                 if (Decimals(value) > MaxDecimals)
                 {
+                    var name = context.CellName(cell.Table, cell.Row, cell.Column);
                     var rounded = Math.Round(value, MaxDecimals, MidpointRounding.AwayFromZero);
-                    yield return Warning(location, value, rounded, $"{name}为 {ValidationContext.Number(value)}（{Decimals(value)} 位小数）：单位是万元，超过 {MaxDecimals} 位小数已小于 1 元，请核对金额与单位（精确到元为 {ValidationContext.Number(rounded)}）");
+                    yield return Warning(Location(cell), value, rounded, $"{name}为 {ValidationContext.Number(value)}（{Decimals(value)} 位小数）：单位是万元，超过 {MaxDecimals} 位小数已小于 1 元，请核对金额与单位（精确到元为 {ValidationContext.Number(rounded)}）");
                 }
 
                 var level = context.Inputs.AgencyLevel;
                 var ceiling = level is AgencyLevels.Township or AgencyLevels.County or AgencyLevels.Department ? LocalFeeCeiling : FeeCeiling;
                 if (value >= ceiling)
                 {
-                    yield return Warning(location, value, value / 10000m, $"{name}为 {ValidationContext.Number(value)} 万元（{ValidationContext.Number(value / 10000m)} 亿元），{(level is null ? "" : $"对{level}")}明显偏大：请核对是否把“元”填成了“万元”（若为元，应填 {ValidationContext.Number(value / 10000m)}）");
+                    var name = context.CellName(cell.Table, cell.Row, cell.Column);
+                    yield return Warning(Location(cell), value, value / 10000m, $"{name}为 {ValidationContext.Number(value)} 万元（{ValidationContext.Number(value / 10000m)} 亿元），{(level is null ? "" : $"对{level}")}明显偏大：请核对是否把“元”填成了“万元”（若为元，应填 {ValidationContext.Number(value / 10000m)}）");
                 }
             }
             else if (type == "money_unit_unspecified" && value >= ProcurementUnitThreshold)
             {
-                yield return Warning(location, value, null, $"{name}为 {ValidationContext.Number(value)}，表中未注明单位：请在正文中说明金额单位（元或万元），以免误读");
+                var name = context.CellName(cell.Table, cell.Row, cell.Column);
+                yield return Warning(Location(cell), value, null, $"{name}为 {ValidationContext.Number(value)}，表中未注明单位：请在正文中说明金额单位（元或万元），以免误读");
             }
         }
     }
 
     /// <summary>Significant decimals: trailing zeros ("1.50") do not count.</summary>
-    private static int Decimals(decimal value) => ValidationContext.Number(value).Split('.') is [_, var fraction] ? fraction.Length : 0;
+    private static int Decimals(decimal value) =>
+        value != decimal.Truncate(value) && ValidationContext.Number(value).Split('.') is [_, var fraction] ? fraction.Length : 0;
+
+    private static FindingLocation Location(TableCells.Cell cell) => new() { Table = cell.Table, Row = cell.Row, Column = cell.ColumnKey };
 
     private Finding Warning(FindingLocation location, decimal actual, decimal? expected, string message) => new()
     {

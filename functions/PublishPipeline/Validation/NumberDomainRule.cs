@@ -13,7 +13,7 @@ public sealed class NumberDomainRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var cell in TableCells.All(context))
+        foreach (var cell in context.Cells)
         {
             if (!cell.Value.IsNumber)
             {
@@ -21,7 +21,7 @@ public sealed class NumberDomainRule : IValidationRule
             }
 
             var value = cell.Value.Number;
-            var type = cell.Table == ValidationContext.Proactive ? context.ProactiveColumnType(cell.Row, cell.Column) ?? "int" : "int";
+            var type = cell.ColumnType ?? "int";
             var integer = value == decimal.Truncate(value);
             string? problem = type switch
             {

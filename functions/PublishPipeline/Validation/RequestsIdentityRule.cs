@@ -37,6 +37,12 @@ public sealed class RequestsIdentityRule : IValidationRule
 
     private Finding? Check(ValidationContext context, int column, CellValue received, CellValue carriedIn, CellValue total, CellValue carriedOut)
     {
+        if (received.IsNumber && carriedIn.IsNumber && total.IsNumber && carriedOut.IsNumber
+            && received.Number + carriedIn.Number == total.Number + carriedOut.Number)
+        {
+            return null; // the identity holds: nothing to name or explain
+        }
+
         var location = new FindingLocation { Table = ValidationContext.Requests, Row = "carried_out", Column = context.Template.Requests.Columns[column].Key };
         var cellName = context.CellName(ValidationContext.Requests, "carried_out", column);
         var left = (received.AsNumber ?? 0) + (carriedIn.AsNumber ?? 0);

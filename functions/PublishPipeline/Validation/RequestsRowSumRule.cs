@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
@@ -20,7 +21,7 @@ public sealed class RequestsRowSumRule : IValidationRule
         var total = columns.Count - 1;
         foreach (var (row, cells) in requests)
         {
-            if (cells.Count != columns.Count)
+            if (cells.Count != columns.Count || SumCheck.Holds(cells[total], CollectionsMarshal.AsSpan(cells)[..total]))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
@@ -20,7 +21,7 @@ public sealed class ReviewLitigationSumRule : IValidationRule
         var total = columns.Count - 1;
         foreach (var (group, cells) in table)
         {
-            if (cells.Count != columns.Count)
+            if (cells.Count != columns.Count || SumCheck.Holds(cells[total], CollectionsMarshal.AsSpan(cells)[..total]))
             {
                 continue;
             }

@@ -11,6 +11,31 @@ internal static class SumCheck
 {
     public sealed record Operand(string Name, CellValue Value);
 
+    /// <summary>
+    /// True when the relation holds on numbers alone, i.e. when <see cref="Check"/> would find nothing: rules ask this
+    /// first so that names and messages are only built for the cells that fail.
+    /// </summary>
+    public static bool Holds(CellValue target, ReadOnlySpan<CellValue> parts)
+    {
+        if (!target.IsNumber)
+        {
+            return false;
+        }
+
+        decimal sum = 0;
+        foreach (var part in parts)
+        {
+            if (!part.IsNumber)
+            {
+                return false;
+            }
+
+            sum += part.Number;
+        }
+
+        return sum == target.Number;
+    }
+
     /// <param name="rule">Rule id.</param>
     /// <param name="location">The cell the finding points at (the one the relation computes).</param>
     /// <param name="cellName">That cell as printed.</param>

@@ -2,13 +2,16 @@ using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
 
-/// <summary>Every cell of the three tables with its address, for the rules that look at cells one by one (C1, C2).</summary>
+/// <summary>Every cell of the three tables with its address, for the rules that look at cells one by one (C1–C4).</summary>
 internal static class TableCells
 {
-    public sealed record Cell(string Table, string Row, int Column, string ColumnKey, CellValue Value);
+    /// <param name="ColumnType">For table 二, the column's value type (int, signed_int, decimal_wan_yuan …); null elsewhere or past the template's columns.</param>
+    public sealed record Cell(string Table, string Row, int Column, string ColumnKey, CellValue Value, string? ColumnType = null);
 
-    public static IEnumerable<Cell> All(ValidationContext context)
+    /// <summary>The cells in table order; <see cref="ValidationContext.Cells"/> keeps this list for one validation.</summary>
+    public static List<Cell> List(ValidationContext context)
     {
+        var list = new List<Cell>();
         var tables = context.Report.Tables;
         if (tables.Proactive is { } proactive)
         {
@@ -18,31 +21,32 @@ internal static class TableCells
                     ?? TemplateCatalog.All.SelectMany(t => t.Proactive).First(p => p.Key == item).Columns;
                 foreach (var (row, cells) in rows)
                 {
+                    var key = ValidationContext.ProactiveKey(item, row);
                     for (var c = 0; c < cells.Count; c++)
                     {
-                        var key = c < columns.Count ? columns[c].Key : $"c{c + 1}";
-                        yield return new Cell(ValidationContext.Proactive, ValidationContext.ProactiveKey(item, row), c, key, cells[c]);
+                        var column = c < columns.Count ? columns[c] : null;
+                        list.Add(new Cell(ValidationContext.Proactive, key, c, column?.Key ?? $"c{c + 1}", cells[c], column?.Type));
                     }
                 }
             }
         }
 
-        foreach (var (table, rows, columns) in new[]
-        {
-            (ValidationContext.Requests, tables.Requests, context.Template.Requests.Columns),
-            (ValidationContext.ReviewLitigation, tables.ReviewLitigation, context.Template.ReviewLitigation.Columns),
-        })
+        Add(ValidationContext.Requests, tables.Requests, context.Template.Requests.Columns);
+        Add(ValidationContext.ReviewLitigation, tables.ReviewLitigation, context.Template.ReviewLitigation.Columns);
+        return list;
+
+        void Add(string table, Dictionary<string, List<CellValue>>? rows, IReadOnlyList<KeyedLabel> columns)
         {
             if (rows is null)
             {
-                continue;
+                return;
             }
 
             foreach (var (row, cells) in rows)
             {
                 for (var c = 0; c < cells.Count; c++)
                 {
-                    yield return new Cell(table, row, c, c < columns.Count ? columns[c].Key : $"c{c + 1}", cells[c]);
+                    list.Add(new Cell(table, row, c, c < columns.Count ? columns[c].Key : $"c{c + 1}", cells[c]));
                 }
             }
         }

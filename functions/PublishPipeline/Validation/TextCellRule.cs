@@ -18,14 +18,14 @@ public sealed partial class TextCellRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var cell in TableCells.All(context))
+        foreach (var cell in context.Cells)
         {
             if (cell.Value.Kind != CellKind.Text)
             {
                 continue;
             }
 
-            var type = cell.Table == ValidationContext.Proactive ? context.ProactiveColumnType(cell.Row, cell.Column) : null;
+            var type = cell.ColumnType;
             var (suggestion, advice) = Suggest(cell.Value.Raw!, type);
             var (rule, severity) = Classify(cell.Value.Raw!, type);
             yield return new Finding

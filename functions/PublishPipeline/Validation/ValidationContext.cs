@@ -14,6 +14,8 @@ public sealed class ValidationContext
     public const string ReviewLitigation = "review_litigation";
 
     private IReadOnlyList<TextPart>? texts;
+    private IReadOnlyList<Narrative.NarrativeStatement>? statements;
+    private IReadOnlyList<TableCells.Cell>? cells;
 
     public ValidationContext(Report report, ValidationInputs? inputs = null)
     {
@@ -42,6 +44,12 @@ public sealed class ValidationContext
     /// part's template key (overview … other). Width-folded and simplified (C5) for matching; the original is kept for quoting.
     /// </summary>
     public IReadOnlyList<TextPart> Texts => texts ??= BuildTexts(Report);
+
+    /// <summary>The narrative statements of every section but 五, extracted once per validation and shared by the F rules.</summary>
+    internal IReadOnlyList<Narrative.NarrativeStatement> Statements => statements ??= Narrative.StatementExtractor.ExtractAll(Report);
+
+    /// <summary>Every cell of the three tables with its address and column type, listed once per validation (C1–C4).</summary>
+    internal IReadOnlyList<TableCells.Cell> Cells => cells ??= TableCells.List(this);
 
     /// <summary>The part with this section key, or null.</summary>
     public TextPart? Text(string section) => Texts.FirstOrDefault(t => t.Section == section);

@@ -21,8 +21,8 @@ public sealed class ProblemsFollowUpRule : IValidationRule
         }
 
         var now = PreviousYear.Text(context.Report, "problems");
-        var before = PreviousYear.Text(previous, "problems");
-        if (now.Length == 0 || TextOverlap.Length(before) < 20)
+        var before = TextOverlap.Normalise(PreviousYear.Text(previous, "problems"));
+        if (now.Length == 0 || before.Length < 20)
         {
             yield break;
         }
@@ -30,7 +30,7 @@ public sealed class ProblemsFollowUpRule : IValidationRule
         var folded = TextFolding.FoldWidth(now).Replace(" ", "", StringComparison.Ordinal);
         var lastYear = previous.Year is { } y ? $"{y}年" : "\0";
         var refersBack = new[] { "上一年度", "上年度", "上年", "去年", lastYear }.Any(w => folded.Contains(w, StringComparison.Ordinal));
-        if (refersBack || TextOverlap.Containment(before, now) >= MinimumOverlap)
+        if (refersBack || TextOverlap.Containment(before, TextOverlap.Normalise(now)) >= MinimumOverlap)
         {
             yield break;
         }

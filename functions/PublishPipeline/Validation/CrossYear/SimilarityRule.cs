@@ -23,9 +23,9 @@ public sealed class SimilarityRule : IValidationRule
 
         foreach (var (key, name) in new[] { ("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况") })
         {
-            var now = PreviousYear.Text(context.Report, key);
-            var before = PreviousYear.Text(previous, key);
-            if (TextOverlap.Length(now) < MinimumLength || TextOverlap.Length(before) < MinimumLength)
+            var now = TextOverlap.Normalise(PreviousYear.Text(context.Report, key));
+            var before = TextOverlap.Normalise(PreviousYear.Text(previous, key));
+            if (now.Length < MinimumLength || before.Length < MinimumLength)
             {
                 continue;
             }

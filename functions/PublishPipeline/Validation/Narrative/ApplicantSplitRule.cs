@@ -20,7 +20,7 @@ public sealed class ApplicantSplitRule : IValidationRule
         var natural = table.RequestCell("new", "natural");
         var organisations = Organisations.Select(c => table.RequestCell("new", c)).ToList();
         var organisationSum = organisations.All(v => v is not null) ? organisations.Sum(v => v!.Value) : (decimal?)null;
-        foreach (var statement in StatementExtractor.Of(context.Report))
+        foreach (var statement in context.Statements)
         {
             var (says, column, expected, actual) = (statement.Kind, statement.Group) switch
             {

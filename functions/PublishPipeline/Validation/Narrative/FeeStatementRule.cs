@@ -22,7 +22,7 @@ public sealed class FeeStatementRule : IValidationRule
 
         var table = new TableQuantities(context);
         var unpaid = table.Request("r6_2");
-        var fees = StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.Fee).ToList();
+        var fees = context.Statements.Where(s => s.Kind == StatementKind.Fee).ToList();
         var mentioned = fees.Count > 0 || context.Report.Sections.Any(s => s.Text.Contains("处理费", StringComparison.Ordinal));
         var cellName = table.RequestCellName("r6_2");
         if (unpaid > 0 && !mentioned)

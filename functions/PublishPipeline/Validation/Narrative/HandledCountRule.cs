@@ -20,7 +20,7 @@ public sealed class HandledCountRule : IValidationRule
         }
 
         var other = table.ResultGroup("r6");
-        foreach (var statement in StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.Handled && s.Value is not null))
+        foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.Handled && s.Value is not null))
         {
             var value = statement.Value!.Value;
             var substantive = other is { } o ? total - o : (decimal?)null;

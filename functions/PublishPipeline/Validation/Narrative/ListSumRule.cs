@@ -13,7 +13,7 @@ public sealed class ListSumRule : IValidationRule
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var statement in StatementExtractor.Of(context.Report))
+        foreach (var statement in context.Statements)
         {
             if (statement.Kind == StatementKind.ListTotal && statement.Parts is { } parts && statement.Value is { } total)
             {

@@ -24,8 +24,10 @@ internal sealed class NarrativeText
 
     public static NarrativeText Of(string original)
     {
-        var text = new StringBuilder(original.Length);
-        var offsets = new List<int>(original.Length);
+        // Folding never lengthens the text, so buffers of the original's length hold it; the offsets array is kept as is.
+        var text = new char[original.Length];
+        var offsets = new int[original.Length];
+        var length = 0;
         var lineStart = 0;
         while (lineStart <= original.Length)
         {
@@ -43,8 +45,8 @@ internal sealed class NarrativeText
                     var ch = TextFolding.FoldChar(line[i]);
                     if (!char.IsWhiteSpace(ch))
                     {
-                        text.Append(ch);
-                        offsets.Add(lineStart + i);
+                        text[length] = ch;
+                        offsets[length++] = lineStart + i;
                     }
                 }
             }
@@ -52,7 +54,7 @@ internal sealed class NarrativeText
             lineStart = lineEnd + 1;
         }
 
-        return new NarrativeText(original, text.ToString(), [.. offsets]);
+        return new NarrativeText(original, new string(text, 0, length), offsets);
     }
 
     /// <summary>The sentence (between 。！？) around a position, as the author wrote it, on one line.</summary>
@@ -94,7 +96,7 @@ internal sealed class NarrativeText
         return quoted.ToString().Trim();
     }
 
-    public int OriginalOffset(int position) => offsets[Math.Clamp(position, 0, offsets.Length - 1)];
+    public int OriginalOffset(int position) => offsets[Math.Clamp(position, 0, Text.Length - 1)];
 
     public static bool IsSentenceEnd(char ch) => ch is '。' or '!' or '?';
 

@@ -17,7 +17,7 @@ public sealed class NoRequestsRule : IValidationRule
         }
 
         var handled = table.Request("total") ?? 0;
-        foreach (var statement in StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.NoRequests && s.Group == "all"))
+        foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.NoRequests && s.Group == "all"))
         {
             if (received > 0 || handled > 0)
             {

@@ -15,7 +15,7 @@ public sealed class ProactiveCountRule : IValidationRule
         ArgumentNullException.ThrowIfNull(context);
         var table = new TableQuantities(context);
         var is2021 = context.Template.Id != "2019";
-        foreach (var statement in StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.ProactiveCount && s.Value is not null))
+        foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.ProactiveCount && s.Value is not null))
         {
             var row = statement.Category!;
             var readings = (statement.Qualifier, is2021) switch

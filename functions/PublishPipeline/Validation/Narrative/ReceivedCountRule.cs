@@ -21,7 +21,7 @@ public sealed class ReceivedCountRule : IValidationRule
 
         var carriedIn = table.Request("carried_in");
         var handled = table.Request("total");
-        foreach (var statement in StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.Received && s.Value is not null))
+        foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.Received && s.Value is not null))
         {
             var value = statement.Value!.Value;
             if (value == received || (carriedIn is { } c && value == received + c))

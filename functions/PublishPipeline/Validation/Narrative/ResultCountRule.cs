@@ -35,7 +35,7 @@ public sealed class ResultCountRule : IValidationRule
         var total = table.Request("total");
         var split2021 = table.RowsOf("r6").Contains("r6_1");
         var partsOfOther = new List<NarrativeStatement>();
-        foreach (var statement in StatementExtractor.Of(context.Report).Where(s => s.Kind == StatementKind.ResultCount && s.Value is not null))
+        foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.ResultCount && s.Value is not null))
         {
             var value = statement.Value!.Value;
             (string[] Rows, string Name)? target = statement.Category switch

@@ -19,7 +19,7 @@ public sealed class ReviewLitigationClaimRule : IValidationRule
         }
 
         var table = new TableQuantities(context);
-        foreach (var statement in StatementExtractor.Of(context.Report))
+        foreach (var statement in context.Statements)
         {
             var groups = TableQuantities.ReviewGroups(statement.Group);
             var what = statement.Group switch { "review" => "行政复议", "litigation" => "行政诉讼", _ => "行政复议和行政诉讼" };

@@ -40,8 +40,22 @@ public static partial class StatementExtractor
     public static IReadOnlyList<NarrativeStatement> Of(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Cache.GetValue(report, r => r.Sections.Where(s => s.Key != "problems" && !string.IsNullOrWhiteSpace(s.Text))
-            .SelectMany(s => Extract(s.Text, s.Key ?? s.Number ?? "")).ToList());
+        return Cache.GetValue(report, ExtractAll);
+    }
+
+    /// <summary>The statements of a report, extracted anew (validation keeps them for its own run).</summary>
+    internal static IReadOnlyList<NarrativeStatement> ExtractAll(Report report)
+    {
+        var statements = new List<NarrativeStatement>();
+        foreach (var section in report.Sections)
+        {
+            if (section.Key != "problems" && !string.IsNullOrWhiteSpace(section.Text))
+            {
+                statements.AddRange(Extract(section.Text, section.Key ?? section.Number ?? ""));
+            }
+        }
+
+        return statements;
     }
 
     /// <summary>The statements of one section's text.</summary>
@@ -157,6 +171,38 @@ public static partial class StatementExtractor
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>万元|元)")]
     private static partial Regex Amount();
 
+    /// <summary>
+    /// The matches of <see cref="ListTotalBeforeOfWhich"/>, found only where they can be: every match ends at a 其中 and
+    /// is a run of number characters, a unit and an optional comma before it. Running the pattern on that window alone
+    /// gives the same match as running it on the whole text, without trying it at every digit and numeral of the prose.
+    /// </summary>
+    private static IEnumerable<Match> BeforeOfWhich(string value)
+    {
+        for (var ofWhich = value.IndexOf("其中", StringComparison.Ordinal); ofWhich >= 0; ofWhich = value.IndexOf("其中", ofWhich + 2, StringComparison.Ordinal))
+        {
+            var unit = ofWhich > 1 && value[ofWhich - 1] == ',' ? ofWhich - 2 : ofWhich - 1;
+            if (unit < 1 || value[unit] is not ('条' or '件' or '项' or '个'))
+            {
+                continue;
+            }
+
+            var start = unit;
+            while (start > 0 && IsNumberCharacter(value[start - 1]))
+            {
+                start--;
+            }
+
+            var match = ListTotalBeforeOfWhich().Match(value, start, ofWhich + 2 - start);
+            if (match.Success)
+            {
+                yield return match;
+            }
+        }
+
+        // Any character Num can read (\d is every Unicode decimal digit), and the decimal point.
+        static bool IsNumberCharacter(char ch) => char.IsDigit(ch) || ch == '.' || "零〇一二两三四五六七八九十百千".Contains(ch, StringComparison.Ordinal);
+    }
+
     /// <summary>One section's scan: claimed number positions, and the statements found so far.</summary>
     private sealed class Scan(NarrativeText text, string section)
     {
@@ -266,9 +312,9 @@ public static partial class StatementExtractor
         {
             var value = text.Text;
             var listTotals = new HashSet<int>();
-            foreach (var pattern in new[] { ListTotal(), ListTotalBeforeOfWhich() })
+            foreach (var matches in new[] { ListTotal().Matches(value), BeforeOfWhich(value) })
             {
-                foreach (Match match in pattern.Matches(value))
+                foreach (Match match in matches)
                 {
                     var number = match.Groups["n"];
                     var unit = match.Groups["u"].Value;
@@ -371,8 +417,7 @@ public static partial class StatementExtractor
             }
 
             var cases = Groups(clause);
-            var negated = Negation().IsMatch(clause);
-            if (cases is not null && negated)
+            if (cases is not null && Negation().IsMatch(clause))
             {
                 var corrected = clause.Contains("纠错", StringComparison.Ordinal) || clause.Contains("纠正", StringComparison.Ordinal) || clause.Contains("败诉", StringComparison.Ordinal);
                 if (!corrected || !found.Any(f => f.Start >= clauseStart && f.Start < clauseEnd && f.Statement.Kind == StatementKind.CorrectedCount))
@@ -394,7 +439,7 @@ public static partial class StatementExtractor
                 Add(StatementKind.NoRequests, sentenceStart, sentenceEnd, clauseStart, 0, scope, phraseEnd: clauseEnd);
             }
 
-            if (OnlyNatural().Match(clause.ToString()) is { Success: true })
+            if (OnlyNatural().IsMatch(clause))
             {
                 Add(StatementKind.ApplicantCount, sentenceStart, sentenceEnd, clauseStart, null, "only_natural", phraseEnd: clauseEnd);
             }
