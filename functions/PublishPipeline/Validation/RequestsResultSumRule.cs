@@ -28,6 +28,9 @@ public sealed class RequestsResultSumRule : IValidationRule
             yield break;
         }
 
+        // Rows the document lost (a truncated page, a scrambled PDF conversion; B4 lists them) may hold the
+        // difference: then a mismatch is "cannot confirm", a warning, never an error about cells that were never read.
+        var missing = context.Template.Requests.ResultRows.Count(row => !requests.ContainsKey(row.Key));
         var columns = context.Template.Requests.Columns;
         var column = new CellValue[resultRows.Count];
         for (var c = 0; c < totals.Count && c < columns.Count; c++)
@@ -50,10 +53,18 @@ public sealed class RequestsResultSumRule : IValidationRule
                 new SumCheck.Operand("(七)总计", totals[c]),
                 parts,
                 "（七）总计应等于各项办理结果之和");
-            if (finding is not null)
+            if (finding is null)
             {
-                yield return finding;
+                continue;
             }
+
+            yield return missing == 0 || finding.Severity != Severity.Error
+                ? finding
+                : finding with
+                {
+                    Severity = Severity.Warning,
+                    Message = finding.Message + $"；但本表缺少 {missing} 个办理结果行（见 B4），差额可能在缺少的行中，无法核对",
+                };
         }
     }
 

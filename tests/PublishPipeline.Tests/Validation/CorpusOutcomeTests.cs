@@ -107,10 +107,11 @@ public class CorpusOutcomeTests
         // "/" in 规章; (一)予以公开 blank including 总计; six parts announced, five listed.
         { "2023-qu-tjj-61150.txt", 1, ["A1", "B1", "B4", "C1", "C2"], [], ["C1:Error@r1/total", "B9:Warning"] },
         // Blank 结转 总计 (C1, and D1 cannot be checked); nonstandard part numbering (B1); scrambled rows (B4).
-        // Disputed: A1/A2 (the title wraps over two lines), D2 (sums leaf rows the reader could not place).
-        { "2024-shanghai-kewei-pdfmd.txt", 1, ["B1", "B4", "C1"], ["A1", "A2", "D2"], ["C1:Error@carried_out/total", "D1:Warning@carried_out/total", "B5:Warning"] },
-        // Arithmetic holds (INDEX): no D1/D3/D4. Disputed: A1/A2 (wrapped title), D2 (leaf rows the reader could not place).
-        { "2025-shanghai-bgt-pdfmd.txt", 1, ["B1", "B4", "C1"], ["A1", "A2", "D2"], [] },
+        // The title wraps over two lines (joined by the reader); D2 cannot confirm the sum over result rows the conversion lost.
+        // Disputed: A2 (the title says 市科委, the directory 上海市科学技术委员会: an abbreviation, not another agency).
+        { "2024-shanghai-kewei-pdfmd.txt", 1, ["B1", "B4", "C1"], ["A2"], ["C1:Error@carried_out/total", "D1:Warning@carried_out/total", "B5:Warning", "D2:Warning@total/"] },
+        // Arithmetic holds (INDEX): no D1/D3/D4; D2 cannot confirm the sum over result rows the conversion lost.
+        { "2025-shanghai-bgt-pdfmd.txt", 1, ["B1", "B4", "C1"], [], ["D2:Warning@total/"] },
         // No title, year or period; 行政规范性文件 101 for a county 司法局.
         { "nd-xuwen-sfj.txt", 1, ["A1", "A2", "B1", "B4", "C1"], [], ["A1:Error", "E4:Warning@art20_1/normative_docs/"] },
     };

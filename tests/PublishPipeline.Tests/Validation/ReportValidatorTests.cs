@@ -78,6 +78,19 @@ public class ReportValidatorTests
     }
 
     [Fact]
+    public void D2_is_only_a_warning_when_result_rows_are_missing_from_the_document()
+    {
+        var report = Consistent();
+        report.Tables.Requests!.Remove("r4_1"); // a truncated page lost the row that holds the difference (6)
+
+        var d2 = Assert.Single(validator.Validate(report), f => f.Rule == "D2" && f.Location!.Column == "total");
+
+        Assert.Equal(Severity.Warning, d2.Severity);
+        Assert.Contains("缺少 1 个办理结果行", d2.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(validator.Validate(report), f => f.Rule == "D2" && f.Severity == Severity.Error);
+    }
+
+    [Fact]
     public void D2_fires_at_the_total_row_of_the_broken_column()
     {
         var report = Consistent();
