@@ -24,6 +24,7 @@ public sealed class ReportValidator
             new TemplateCitationRule(),
             new AgencyLevelRule(),
             new SectionOrderRule(),
+            new SubheadingNumberingRule(),
             new SectionTablesRule(),
             new TemplateYearRule(),
             new TableShapeRule(),

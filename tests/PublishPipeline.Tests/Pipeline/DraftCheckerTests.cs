@@ -18,12 +18,12 @@ public class DraftCheckerTests
 
         // "/" in the 2019 本年增/减 column is E5 info; "0万元" in 采购总金额 (no unit printed) is a C2 warning; the seed
         // states no statistical period (A3 warning); the narrative's 答复45件 fits neither reading of table 三 (F2), and
-        // 撤回5件 + 不予补正1件 exceed (六)其他处理 5 (F3). Checks needing inputs the draft does not carry say 未检查 (info).
+        // 撤回5件 + 不予补正1件 exceed (六)其他处理 5 (F3); "政府信息管理方面" lost its （三） (B10). Checks needing inputs the draft does not carry say 未检查 (info).
         Assert.Equal(DraftCheck.Clean, check.ExitCode);
         Assert.DoesNotContain(check.Findings, f => f.Rule is "D1" or "D2" or "D3" or "D4" or "C1" or "A0" or "A1");
         var findings = check.Findings.Where(f => !NotChecked.Is(f)).ToList();
         Assert.Equal(
-            ["E5:Info", "E5:Info", "E5:Info", "E5:Info", "E5:Info", "C2:Warning", "A3:Warning", "F2:Warning", "F3:Warning"],
+            ["E5:Info", "E5:Info", "E5:Info", "E5:Info", "E5:Info", "C2:Warning", "A3:Warning", "B10:Warning", "F2:Warning", "F3:Warning"],
             findings.Select(f => $"{f.Rule}:{f.Severity}"));
         Assert.Equal(
             [
@@ -32,7 +32,7 @@ public class DraftCheckerTests
             ],
             findings.Take(6).Select(f => $"{f.Location!.Row}:{f.Location.Column}"));
         Assert.Equal(0, check.Document.Summary.Errors);
-        Assert.Equal(4, check.Document.Summary.Warnings);
+        Assert.Equal(5, check.Document.Summary.Warnings);
         Assert.Equal(Corpus.SeedName, check.Document.Source.File);
         Assert.Equal("text", check.Document.Source.Format);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), check.Document.Source.Sha256);

@@ -126,11 +126,26 @@ public class CorpusRuleTests
     }
 
     [Fact]
-    public void Seed_passes_every_new_rule_but_the_missing_period_statement()
+    public void Seed_passes_every_new_rule_but_the_missing_period_statement_and_the_lost_subheading_number()
     {
         // C2/E5 (placeholders) and the narrative group F have their own seed tests.
         var findings = Validator.Validate(Read(Corpus.SeedName)).Where(f => !NotChecked.Is(f) && f.Rule is not ("C2" or "E5") && f.Rule[0] != 'F').ToList();
 
-        Assert.Equal("A3", Assert.Single(findings).Rule);
+        Assert.Equal(["A3", "B10"], findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+        var b10 = Assert.Single(findings, f => f.Rule == "B10");
+        Assert.Equal(("overview", 3m, 4m), (b10.Location!.Section, b10.Expected, b10.Actual));
+        Assert.Contains("“政府信息管理方面”一行可能丢失了编号", b10.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("（一）主动公开\n内容。\n（二）依申请公开\n内容。\n（三）政府信息管理\n内容。", false)]
+    [InlineData("(一)主动公开\n内容。\n(三)政府信息管理\n内容。", true)]
+    [InlineData("（一）主动公开\n内容。\n（二）依申请公开\n内容。", false)]
+    public void B10_flags_a_gap_in_subheading_numbers(string overview, bool fires)
+    {
+        var report = Read(Corpus.SeedName);
+        report.Sections[0].Text = overview;
+
+        Assert.Equal(fires, Validator.Validate(report).Any(f => f.Rule == "B10"));
     }
 }
