@@ -21,7 +21,6 @@ internal static class TextOverlap
         }
 
         var theirs = new ShingleSet(other.Length);
-        var mine = new ShingleSet(text.Length);
         try
         {
             foreach (var shingle in new ShingleWindow(other))
@@ -29,6 +28,26 @@ internal static class TextOverlap
                 theirs.Add(shingle);
             }
 
+            return Containment(text, theirs);
+        }
+        finally
+        {
+            theirs.Dispose();
+        }
+    }
+
+    /// <summary>As <see cref="Containment(string, string)"/> against the shingles of a text indexed once (last year's, reused).</summary>
+    public static double Containment(string text, Index other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return text.Length < Shingle ? 0 : Containment(text, other.Set);
+    }
+
+    private static double Containment(string text, ShingleSet theirs)
+    {
+        var mine = new ShingleSet(text.Length);
+        try
+        {
             int distinct = 0, found = 0;
             foreach (var shingle in new ShingleWindow(text))
             {
@@ -43,9 +62,24 @@ internal static class TextOverlap
         }
         finally
         {
-            theirs.Dispose();
             mine.Dispose();
         }
+    }
+
+    /// <summary>The shingles of one normalised text in an array of its own (not pooled), safe to keep and share read-only.</summary>
+    public sealed class Index
+    {
+        public Index(string normal)
+        {
+            ArgumentNullException.ThrowIfNull(normal);
+            Set = new ShingleSet(normal.Length, pooled: false);
+            foreach (var shingle in new ShingleWindow(normal))
+            {
+                Set.Add(shingle);
+            }
+        }
+
+        internal ShingleSet Set { get; }
     }
 
     /// <summary>The text as shingles see it: letters only, each digit as #.</summary>
@@ -98,18 +132,20 @@ internal static class TextOverlap
     /// A set of shingles: open addressing over pooled arrays. No shingle is 0 (every code unit of a normalised text is a
     /// letter or #), so 0 marks an empty slot.
     /// </summary>
-    private readonly struct ShingleSet : IDisposable
+    internal readonly struct ShingleSet : IDisposable
     {
         private readonly UInt128[] slots;
         private readonly int mask;
+        private readonly bool pooled;
 
-        public ShingleSet(int shingles)
+        public ShingleSet(int shingles, bool pooled = true)
         {
             // A power-of-two table at most half full; the pool may hand out a longer array, only the first part is used.
             var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, shingles * 2));
-            slots = ArrayPool<UInt128>.Shared.Rent(size);
+            slots = pooled ? ArrayPool<UInt128>.Shared.Rent(size) : new UInt128[size];
             Array.Clear(slots, 0, size);
             mask = size - 1;
+            this.pooled = pooled;
         }
 
         /// <summary>Adds the shingle; false when it was already there.</summary>
@@ -146,7 +182,13 @@ internal static class TextOverlap
             }
         }
 
-        public void Dispose() => ArrayPool<UInt128>.Shared.Return(slots);
+        public void Dispose()
+        {
+            if (pooled)
+            {
+                ArrayPool<UInt128>.Shared.Return(slots);
+            }
+        }
 
         private int Slot(UInt128 shingle)
         {
