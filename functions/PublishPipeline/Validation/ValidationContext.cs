@@ -171,7 +171,7 @@ public sealed class ValidationContext
     /// <see cref="TextFolding.FoldWidth"/> written straight into the new string, CJK ideographs (which never fold) copied
     /// without the per-character switch: the same text, without a StringBuilder append per character.
     /// </summary>
-    private static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
+    internal static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {

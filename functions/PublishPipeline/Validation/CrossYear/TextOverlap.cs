@@ -82,6 +82,9 @@ internal static class TextOverlap
         internal ShingleSet Set { get; }
     }
 
+    /// <summary>Checked once against the runtime's Unicode data, so the fast path in <see cref="Normalise"/> never changes a result.</summary>
+    private static readonly bool IdeographsAreLetters = Enumerable.Range('\u4e00', '\u9fff' - '\u4e00' + 1).All(c => char.IsLetter((char)c));
+
     /// <summary>The text as shingles see it: letters only, each digit as #.</summary>
     public static string Normalise(string text)
     {
@@ -89,6 +92,13 @@ internal static class TextOverlap
         var length = 0;
         foreach (var raw in text)
         {
+            // Ideographs are letters and never fold: kept without the switch and the Unicode category lookup.
+            if (raw is >= '\u4e00' and <= '\u9fff' && IdeographsAreLetters)
+            {
+                normal[length++] = raw;
+                continue;
+            }
+
             var ch = TextFolding.FoldChar(raw);
             if (char.IsAsciiDigit(ch))
             {
