@@ -116,10 +116,13 @@ internal static class TextOverlap
     /// <summary>The shingles of a normalised text in order: a 96-bit window shifting one code unit in at a time.</summary>
     private ref struct ShingleWindow(string normal)
     {
-        private static readonly UInt128 Mask = (UInt128.One << (16 * Shingle)) - 1;
+        // The 96-bit window (Shingle = 6 code units) as its top 32 and bottom 64 bits: shifting a uint drops what leaves
+        // the window, so no UInt128 shift and mask per character.
+        private uint high;
+        private ulong low;
         private int next;
 
-        public UInt128 Current { get; private set; }
+        public readonly UInt128 Current => new(high, low);
 
         public readonly ShingleWindow GetEnumerator() => this;
 
@@ -127,7 +130,8 @@ internal static class TextOverlap
         {
             while (next < normal.Length)
             {
-                Current = ((Current << 16) | normal[next]) & Mask;
+                high = (high << 16) | (uint)(low >> 48);
+                low = (low << 16) | normal[next];
                 if (++next >= Shingle)
                 {
                     return true;
