@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -23,13 +24,23 @@ internal static class ChineseScript
 
     private static readonly FrozenDictionary<char, char> Map = Build();
 
-    public static bool IsTraditional(char ch) => Map.ContainsKey(ch);
+    /// <summary>The traditional characters of <see cref="Map"/>, for vectorised scans: most texts hold none.</summary>
+    public static SearchValues<char> TraditionalCharacters { get; } = SearchValues.Create(Map.Keys.AsSpan());
+
+    public static bool IsTraditional(char ch) => TraditionalCharacters.Contains(ch);
 
     /// <summary>Maps traditional-only characters to simplified; everything else is kept.</summary>
     public static string Simplify(string text)
     {
+        // Most texts are already simplified: find the first traditional character with a vectorised scan.
+        var first = text.AsSpan().IndexOfAny(TraditionalCharacters);
+        if (first < 0)
+        {
+            return text;
+        }
+
         StringBuilder? builder = null;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = first; i < text.Length; i++)
         {
             if (Map.TryGetValue(text[i], out var simple))
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PublishPipeline.Reports;
 
@@ -9,25 +10,27 @@ namespace PublishPipeline.Validation;
 /// </summary>
 public sealed partial class ConversionArtefactRule : IValidationRule
 {
-    private static readonly (Regex Pattern, string What, string Hint)[] Kinds =
+    private static readonly (Regex Pattern, string What, Func<string, bool> MayMatch)[] Kinds =
     [
-        (PageMarker(), "页码标记", "\n"),
-        (MarkdownRule(), "Markdown 表格线", "---"),
-        (StackedCharacters(), "逐字竖排的表头", "\n"),
-        (PlaceholderHeader(), "“数据1…数据6”占位表头", "数据"),
+        (PageMarker(), "页码标记", MayHoldPageMarker),
+        (MarkdownRule(), "Markdown 表格线", text => text.Contains("---", StringComparison.Ordinal)),
+        (StackedCharacters(), "逐字竖排的表头", MayHoldStackedCharacters),
+        (PlaceholderHeader(), "“数据1…数据6”占位表头", text => text.Contains("数据", StringComparison.Ordinal)),
     ];
+
+    private static readonly SearchValues<char> Dashes = SearchValues.Create("—-–");
 
     public string Id => "I4";
 
     public IEnumerable<Finding> Check(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (pattern, what, hint) in Kinds)
+        foreach (var (pattern, what, mayMatch) in Kinds)
         {
             foreach (var text in context.Texts)
             {
-                // A cheap substring test first: the patterns start with optional parts the engine would try everywhere.
-                if (!text.Folded.Contains(hint, StringComparison.Ordinal))
+                // A cheap necessary condition first: the patterns start with optional parts the engine would try everywhere.
+                if (!mayMatch(text.Folded))
                 {
                     continue;
                 }
@@ -49,6 +52,66 @@ public sealed partial class ConversionArtefactRule : IValidationRule
                 break;
             }
         }
+    }
+
+    /// <summary>Whether a newline is there and some dash is followed (after white space) by a digit, as in every page marker.</summary>
+    private static bool MayHoldPageMarker(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(Dashes); at >= 0;)
+        {
+            var next = at + 1;
+            while (next < span.Length && char.IsWhiteSpace(span[next]))
+            {
+                next++;
+            }
+
+            if (next < span.Length && char.IsDigit(span[next]))
+            {
+                return true;
+            }
+
+            var further = span[(at + 1)..].IndexOfAny(Dashes);
+            at = further < 0 ? -1 : at + 1 + further;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some line between two newlines is one CJK character, as the middle lines of a stacked header are.</summary>
+    private static bool MayHoldStackedCharacters(string text)
+    {
+        for (var at = text.IndexOf('\n', StringComparison.Ordinal); at >= 0; at = text.IndexOf('\n', at + 1))
+        {
+            var next = at + 1;
+            while (next < text.Length && text[next] is ' ' or '\t')
+            {
+                next++;
+            }
+
+            if (next >= text.Length || text[next] is not (>= '\u4e00' and <= '\u9fff'))
+            {
+                continue;
+            }
+
+            next++;
+            while (next < text.Length && text[next] is ' ' or '\t')
+            {
+                next++;
+            }
+
+            if (next < text.Length && text[next] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"— 4 —", "- 12 -" alone on a line.</summary>

@@ -29,12 +29,19 @@ public sealed class RowLabelRule : IValidationRule
             var table = address[..slash];
             var row = address[(slash + 1)..];
             var expected = ExpectedLabel(context, table, row);
-            if (expected is null || Normalise(printed) == Normalise(expected))
+            if (expected is null)
             {
                 continue;
             }
 
-            var note = Normalise(printed).StartsWith(Normalise(expected), StringComparison.Ordinal) ? "标签后附加了说明，说明应写入正文；" : "";
+            var normalPrinted = Normalise(printed);
+            var normalExpected = Normalise(expected);
+            if (normalPrinted == normalExpected)
+            {
+                continue;
+            }
+
+            var note = normalPrinted.StartsWith(normalExpected, StringComparison.Ordinal) ? "标签后附加了说明，说明应写入正文；" : "";
             yield return new Finding
             {
                 Rule = Id,
@@ -58,6 +65,19 @@ public sealed class RowLabelRule : IValidationRule
     }
 
     /// <summary>Width, script, whitespace and quotes folded; the leading enumeration ("1.", "(一)") kept.</summary>
-    private static string Normalise(string label) =>
-        new(ChineseScript.Simplify(TextFolding.FoldWidth(label)).Where(c => !char.IsWhiteSpace(c) && c is not ('"' or '\'')).ToArray());
+    private static string Normalise(string label)
+    {
+        var simplified = ChineseScript.Simplify(ValidationContext.FoldWidth(label));
+        var kept = simplified.Length <= 256 ? stackalloc char[simplified.Length] : new char[simplified.Length];
+        var length = 0;
+        foreach (var c in simplified)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('"' or '\''))
+            {
+                kept[length++] = c;
+            }
+        }
+
+        return new string(kept[..length]);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation.CrossYear;
@@ -24,13 +25,13 @@ public sealed class SimilarityRule : IValidationRule
         foreach (var (key, name) in new[] { ("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况") })
         {
             var now = TextOverlap.Normalise(PreviousYear.Text(context.Report, key));
-            var before = TextOverlap.Normalise(PreviousYear.Text(previous, key));
-            if (now.Length < MinimumLength || before.Length < MinimumLength)
+            var before = PreviousSection(previous, key);
+            if (now.Length < MinimumLength || before.Normal.Length < MinimumLength)
             {
                 continue;
             }
 
-            var overlap = TextOverlap.Containment(now, before);
+            var overlap = TextOverlap.Containment(now, before.Shingles);
             if (overlap >= Threshold)
             {
                 yield return new Finding
@@ -45,4 +46,34 @@ public sealed class SimilarityRule : IValidationRule
             }
         }
     }
+
+    /// <summary>
+    /// Last year's section normalised and shingled. The same previous report is compared with every draft of the year,
+    /// so the work is kept per report object; the raw text is compared on each use, so an edited report is redone.
+    /// </summary>
+    private static PreviousText PreviousSection(Report previous, string key)
+    {
+        var raw = PreviousYear.Text(previous, key);
+        var sections = Previous.GetOrCreateValue(previous);
+        lock (sections)
+        {
+            if (sections.TryGetValue(key, out var kept) && string.Equals(kept.Raw, raw, StringComparison.Ordinal))
+            {
+                return kept;
+            }
+        }
+
+        var normal = TextOverlap.Normalise(raw);
+        var made = new PreviousText(raw, normal, new TextOverlap.Index(normal));
+        lock (sections)
+        {
+            sections[key] = made;
+        }
+
+        return made;
+    }
+
+    private static readonly ConditionalWeakTable<Report, Dictionary<string, PreviousText>> Previous = new();
+
+    private sealed record PreviousText(string Raw, string Normal, TextOverlap.Index Shingles);
 }

@@ -21,7 +21,6 @@ internal static class TextOverlap
         }
 
         var theirs = new ShingleSet(other.Length);
-        var mine = new ShingleSet(text.Length);
         try
         {
             foreach (var shingle in new ShingleWindow(other))
@@ -29,6 +28,26 @@ internal static class TextOverlap
                 theirs.Add(shingle);
             }
 
+            return Containment(text, theirs);
+        }
+        finally
+        {
+            theirs.Dispose();
+        }
+    }
+
+    /// <summary>As <see cref="Containment(string, string)"/> against the shingles of a text indexed once (last year's, reused).</summary>
+    public static double Containment(string text, Index other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return text.Length < Shingle ? 0 : Containment(text, other.Set);
+    }
+
+    private static double Containment(string text, ShingleSet theirs)
+    {
+        var mine = new ShingleSet(text.Length);
+        try
+        {
             int distinct = 0, found = 0;
             foreach (var shingle in new ShingleWindow(text))
             {
@@ -43,10 +62,28 @@ internal static class TextOverlap
         }
         finally
         {
-            theirs.Dispose();
             mine.Dispose();
         }
     }
+
+    /// <summary>The shingles of one normalised text in an array of its own (not pooled), safe to keep and share read-only.</summary>
+    public sealed class Index
+    {
+        public Index(string normal)
+        {
+            ArgumentNullException.ThrowIfNull(normal);
+            Set = new ShingleSet(normal.Length, pooled: false);
+            foreach (var shingle in new ShingleWindow(normal))
+            {
+                Set.Add(shingle);
+            }
+        }
+
+        internal ShingleSet Set { get; }
+    }
+
+    /// <summary>Checked once against the runtime's Unicode data, so the fast path in <see cref="Normalise"/> never changes a result.</summary>
+    private static readonly bool IdeographsAreLetters = Enumerable.Range('\u4e00', '\u9fff' - '\u4e00' + 1).All(c => char.IsLetter((char)c));
 
     /// <summary>The text as shingles see it: letters only, each digit as #.</summary>
     public static string Normalise(string text)
@@ -55,6 +92,13 @@ internal static class TextOverlap
         var length = 0;
         foreach (var raw in text)
         {
+            // Ideographs are letters and never fold: kept without the switch and the Unicode category lookup.
+            if (raw is >= '\u4e00' and <= '\u9fff' && IdeographsAreLetters)
+            {
+                normal[length++] = raw;
+                continue;
+            }
+
             var ch = TextFolding.FoldChar(raw);
             if (char.IsAsciiDigit(ch))
             {
@@ -72,10 +116,13 @@ internal static class TextOverlap
     /// <summary>The shingles of a normalised text in order: a 96-bit window shifting one code unit in at a time.</summary>
     private ref struct ShingleWindow(string normal)
     {
-        private static readonly UInt128 Mask = (UInt128.One << (16 * Shingle)) - 1;
+        // The 96-bit window (Shingle = 6 code units) as its top 32 and bottom 64 bits: shifting a uint drops what leaves
+        // the window, so no UInt128 shift and mask per character.
+        private uint high;
+        private ulong low;
         private int next;
 
-        public UInt128 Current { get; private set; }
+        public readonly UInt128 Current => new(high, low);
 
         public readonly ShingleWindow GetEnumerator() => this;
 
@@ -83,7 +130,8 @@ internal static class TextOverlap
         {
             while (next < normal.Length)
             {
-                Current = ((Current << 16) | normal[next]) & Mask;
+                high = (high << 16) | (uint)(low >> 48);
+                low = (low << 16) | normal[next];
                 if (++next >= Shingle)
                 {
                     return true;
@@ -98,18 +146,20 @@ internal static class TextOverlap
     /// A set of shingles: open addressing over pooled arrays. No shingle is 0 (every code unit of a normalised text is a
     /// letter or #), so 0 marks an empty slot.
     /// </summary>
-    private readonly struct ShingleSet : IDisposable
+    internal readonly struct ShingleSet : IDisposable
     {
         private readonly UInt128[] slots;
         private readonly int mask;
+        private readonly bool pooled;
 
-        public ShingleSet(int shingles)
+        public ShingleSet(int shingles, bool pooled = true)
         {
             // A power-of-two table at most half full; the pool may hand out a longer array, only the first part is used.
             var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, shingles * 2));
-            slots = ArrayPool<UInt128>.Shared.Rent(size);
+            slots = pooled ? ArrayPool<UInt128>.Shared.Rent(size) : new UInt128[size];
             Array.Clear(slots, 0, size);
             mask = size - 1;
+            this.pooled = pooled;
         }
 
         /// <summary>Adds the shingle; false when it was already there.</summary>
@@ -146,7 +196,13 @@ internal static class TextOverlap
             }
         }
 
-        public void Dispose() => ArrayPool<UInt128>.Shared.Return(slots);
+        public void Dispose()
+        {
+            if (pooled)
+            {
+                ArrayPool<UInt128>.Shared.Return(slots);
+            }
+        }
 
         private int Slot(UInt128 shingle)
         {

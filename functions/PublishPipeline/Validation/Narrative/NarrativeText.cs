@@ -42,6 +42,14 @@ internal sealed class NarrativeText
             {
                 for (var i = 0; i < line.Length; i++)
                 {
+                    // Most characters are CJK ideographs, which neither fold nor are white space: copied straight.
+                    if (line[i] is >= '\u4e00' and <= '\u9fff')
+                    {
+                        text[length] = line[i];
+                        offsets[length++] = lineStart + i;
+                        continue;
+                    }
+
                     var ch = TextFolding.FoldChar(line[i]);
                     if (!char.IsWhiteSpace(ch))
                     {
