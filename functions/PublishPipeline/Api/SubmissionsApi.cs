@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using PublishPipeline.Reports;
 using PublishPipeline.Storage;
@@ -20,16 +19,7 @@ public sealed class SubmissionsApi(PipelineStorage storage, SubmissionStore subm
         }
 
         var audit = await submissions.GetAuditTrailAsync(id, cancellationToken);
-        IReadOnlyList<Finding> findings = [];
-        try
-        {
-            var json = await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(id)).DownloadContentAsync(cancellationToken);
-            findings = ReportJson.Deserialize(json.Value.Content.ToMemory().Span).Findings;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Not validated yet.
-        }
+        IReadOnlyList<Finding> findings = (await storage.LoadReportDocumentAsync(id, cancellationToken))?.Findings ?? [];
 
         return Results.Json(
             new SubmissionView(

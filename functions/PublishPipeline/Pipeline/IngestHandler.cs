@@ -61,8 +61,7 @@ public sealed class IngestHandler(
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
         var agency = await agencies.GetAsync(name.Agency, cancellationToken);
         var document = await CheckAsync(name, agency, fileName, content, sha256, size, submission.ReceivedAt, cancellationToken);
-        await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(submission.Id))
-            .UploadAsync(BinaryData.FromBytes(ReportJson.SerializeToUtf8(document.Document)), overwrite: true, cancellationToken);
+        await storage.SaveReportDocumentAsync(submission.Id, document.Document, cancellationToken);
 
         var (outcome, next, reason) = Decide(document, agency);
         await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ValidationResult, outcome), cancellationToken);

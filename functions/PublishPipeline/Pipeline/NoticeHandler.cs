@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,7 +80,7 @@ public sealed class NoticeHandler(
 
     private async Task<EmailContent> ComposeAsync(NoticeMessage message, Submission submission, Agency agency, CancellationToken cancellationToken)
     {
-        var document = await LoadDocumentAsync(submission.Id, cancellationToken);
+        var document = await storage.LoadReportDocumentAsync(submission.Id, cancellationToken);
         var apiBase = options.Value.ApiBaseUrl.TrimEnd('/');
         switch (message.Kind)
         {
@@ -116,17 +115,4 @@ public sealed class NoticeHandler(
         SubmissionState.NeedsChanges => ValidationOutcome.NeedsChanges,
         _ => ValidationOutcome.Accepted,
     };
-
-    private async Task<ReportDocument?> LoadDocumentAsync(string submissionId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(submissionId)).DownloadContentAsync(cancellationToken);
-            return ReportJson.Deserialize(json.Value.Content.ToMemory().Span);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
 }

@@ -48,8 +48,8 @@ public sealed class PublishHandler(
 
         var agency = await agencies.GetAsync(submission.AgencyId, cancellationToken)
             ?? throw new InvalidOperationException($"agency {submission.AgencyId} of submission {submission.Id} is not in the directory");
-        var json = await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(submission.Id)).DownloadContentAsync(cancellationToken);
-        var document = ReportJson.Deserialize(json.Value.Content.ToMemory().Span);
+        var document = await storage.LoadReportDocumentAsync(submission.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"submission {submission.Id} is approved but its report is not stored");
         document.Report.Year ??= submission.Year;
 
         var publishedAt = clock.GetUtcNow();

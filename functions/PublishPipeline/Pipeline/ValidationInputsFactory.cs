@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
@@ -34,14 +33,6 @@ public sealed class ValidationInputsFactory(PipelineStorage storage)
             return null;
         }
 
-        try
-        {
-            var json = await storage.Reports.GetBlobClient(StorageNames.ReportBlobName(entry.Value!.SubmissionId)).DownloadContentAsync(cancellationToken);
-            return ReportJson.Deserialize(json.Value.Content.ToMemory().Span).Report;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
+        return (await storage.LoadReportDocumentAsync(entry.Value!.SubmissionId, cancellationToken))?.Report;
     }
 }

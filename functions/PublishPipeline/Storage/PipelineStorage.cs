@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using PublishPipeline.Reports;
 
 namespace PublishPipeline.Storage;
 
@@ -29,6 +30,25 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
     public TableClient Notices => tables.GetTableClient(StorageNames.NoticesTable);
 
     public TableClient IngestReceipts => tables.GetTableClient(StorageNames.IngestReceiptsTable);
+
+    /// <summary>Stores the parsed report and findings of a submission (the JSON contract), replacing an earlier one.</summary>
+    public async Task SaveReportDocumentAsync(string submissionId, ReportDocument document, CancellationToken cancellationToken = default) =>
+        await Reports.GetBlobClient(StorageNames.ReportBlobName(submissionId))
+            .UploadAsync(BinaryData.FromBytes(ReportJson.SerializeToUtf8(document)), overwrite: true, cancellationToken);
+
+    /// <summary>The parsed report and findings of a submission, or null when it has not been validated yet.</summary>
+    public async Task<ReportDocument?> LoadReportDocumentAsync(string submissionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var json = await Reports.GetBlobClient(StorageNames.ReportBlobName(submissionId)).DownloadContentAsync(cancellationToken);
+            return ReportJson.Deserialize(json.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Creates what does not exist yet. In Azure the Bicep deployment creates them; locally and in tests this
