@@ -78,13 +78,15 @@ internal sealed partial class SampleSubmitter(HttpClient http, TextWriter log)
         return results;
     }
 
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+
     [GeneratedRegex(@"^(?<year>\d{4})-(?<agency>[a-z0-9][a-z0-9-]*[a-z0-9])$")]
     private static partial Regex DraftNamePattern();
 
     public static string Describe(Result result) => result.State switch
     {
-        "Published" => string.Create(CultureInfo.InvariantCulture, $"Published ({result.Warnings} warnings): {result.PublicUrl}"),
-        "NeedsChanges" => string.Create(CultureInfo.InvariantCulture, $"NeedsChanges ({result.Errors} errors, {result.Warnings} warnings): not published, email sent"),
+        "Published" => string.Create(CultureInfo.InvariantCulture, $"Published ({Count(result.Warnings, "warning")}): {result.PublicUrl}"),
+        "NeedsChanges" => string.Create(CultureInfo.InvariantCulture, $"NeedsChanges ({Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}): not published, email sent"),
         _ => $"{result.State}: {result.Reason}",
     };
 }
