@@ -14,9 +14,9 @@ public class HostileInputTests
     private static (DraftCheck Check, long Allocated) Check(string name, byte[] bytes, DraftReaderOptions? options = null)
     {
         var checker = new DraftChecker(new DraftReader(options ?? new DraftReaderOptions()), new PublishPipeline.Validation.ReportValidator());
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var check = checker.Check(name, bytes);
-        return (check, GC.GetTotalAllocatedBytes(precise: true) - before);
+        return (check, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     private static void AssertRefused(DraftCheck check, string rule, string message)
