@@ -57,10 +57,7 @@ public sealed partial class MojibakeRule : IValidationRule
             }
 
             var start = i;
-            while (i < text.Length && IsSuspect(text[i]))
-            {
-                i++;
-            }
+            i = RunEnd(text, i);
 
             if (i - start < 2)
             {
@@ -86,6 +83,33 @@ public sealed partial class MojibakeRule : IValidationRule
 
         var latin = Latin1Mojibake().Match(text);
         return latin.Success ? (latin.Value, null) : null;
+    }
+
+    /// <summary>
+    /// The end of the run of suspect characters starting at <paramref name="from"/>: ideographs are skipped a vector at a
+    /// time (prose is almost all ideographs), and only the character that stops the skip is tested one by one.
+    /// </summary>
+    private static int RunEnd(string text, int from)
+    {
+        var i = from;
+        while (i < text.Length)
+        {
+            var other = text.AsSpan(i).IndexOfAnyExceptInRange('\u4E00', '\u9FFF');
+            if (other < 0)
+            {
+                return text.Length;
+            }
+
+            i += other;
+            if (!IsSuspect(text[i]))
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Characters GBK-decoded UTF-8 produces: CJK ideographs, and the CJK punctuation 銆/锛 stand for.</summary>

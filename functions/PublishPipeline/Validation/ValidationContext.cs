@@ -173,10 +173,20 @@ public sealed class ValidationContext
     /// </summary>
     internal static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
     {
-        for (var i = 0; i < source.Length; i++)
+        // Copy everything, then fold only the characters outside the ideograph block, found a vector at a time.
+        source.AsSpan().CopyTo(folded);
+        var i = 0;
+        while (i < folded.Length)
         {
-            var ch = source[i];
-            folded[i] = ch is >= '\u4e00' and <= '\u9fff' ? ch : TextFolding.FoldChar(ch);
+            var other = folded[i..].IndexOfAnyExceptInRange('\u4e00', '\u9fff');
+            if (other < 0)
+            {
+                break;
+            }
+
+            i += other;
+            folded[i] = TextFolding.FoldChar(folded[i]);
+            i++;
         }
     });
 
