@@ -111,14 +111,17 @@ public sealed class ValidationContext
 
     public string ColumnLabel(string table, string row, int column)
     {
-        IReadOnlyList<string> labels = table switch
+        // Indexed in place: the same label as listing the columns' labels first, without a list per cell named.
+        string? label = table switch
         {
-            Requests => Template.Requests.Columns.Select(c => c.Label).ToList(),
-            ReviewLitigation => Template.ReviewLitigation.Columns.Select(c => c.Label).ToList(),
-            Proactive => ProactiveItem(row)?.Columns.Select(c => c.Label).ToList() ?? [],
-            _ => [],
+            Requests => LabelAt(Template.Requests.Columns, column),
+            ReviewLitigation => LabelAt(Template.ReviewLitigation.Columns, column),
+            Proactive => ProactiveItem(row) is { } item && column >= 0 && column < item.Columns.Count ? item.Columns[column].Label : null,
+            _ => null,
         };
-        return column < labels.Count ? labels[column] : $"第{column + 1}列";
+        return label ?? $"第{column + 1}列";
+
+        static string? LabelAt(IReadOnlyList<KeyedLabel> columns, int column) => column >= 0 && column < columns.Count ? columns[column].Label : null;
     }
 
     /// <summary>The column key of a cell (issued, total …) for its location; "c3" past the template's columns.</summary>
