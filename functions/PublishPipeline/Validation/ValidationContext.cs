@@ -201,7 +201,8 @@ public sealed class ValidationContext
 
     private ProactiveItem? ProactiveItem(string itemAndRow)
     {
-        var item = itemAndRow.Split('/')[0];
+        var slash = itemAndRow.IndexOf('/', StringComparison.Ordinal);
+        var item = slash < 0 ? itemAndRow : itemAndRow[..slash];
         return Template.Proactive.FirstOrDefault(p => p.Key == item)
             ?? TemplateCatalog.All.SelectMany(t => t.Proactive).FirstOrDefault(p => p.Key == item);
     }
