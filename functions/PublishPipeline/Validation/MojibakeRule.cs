@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.RegularExpressions;
 using PublishPipeline.Reports;
@@ -50,16 +53,16 @@ public sealed partial class MojibakeRule : IValidationRule
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsSuspect(text[i]))
+            var start = IndexOfSuspect(text, i, suspect: true);
+            if (start < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            var start = i;
-            while (i < text.Length && IsSuspect(text[i]))
+            i = IndexOfSuspect(text, start, suspect: false);
+            if (i < 0)
             {
-                i++;
+                i = text.Length;
             }
 
             if (i - start < 2)
@@ -88,6 +91,54 @@ public sealed partial class MojibakeRule : IValidationRule
         return latin.Success ? (latin.Value, null) : null;
     }
 
+    /// <summary>
+    /// The first index from <paramref name="from"/> whose character is (or, with <paramref name="suspect"/> false, is
+    /// not) <see cref="IsSuspect"/>, or -1: the same test eight characters at a time (prose is one long run of
+    /// suspect characters broken by digits and line ends; a call per character, or per ideograph stretch, cost more).
+    /// </summary>
+    private static int IndexOfSuspect(string text, int from, bool suspect)
+    {
+        var i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var span = MemoryMarshal.Cast<char, ushort>(text.AsSpan());
+            for (; i + 8 <= span.Length; i += 8)
+            {
+                var v = Vector128.Create(span.Slice(i, 8));
+                var mask = SuspectMask(v);
+                var wanted = suspect ? mask : ~mask;
+                if (wanted != Vector128<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(wanted.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (IsSuspect(text[i]) == suspect)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>All ones in each lane whose character <see cref="IsSuspect"/> accepts, by the same ranges.</summary>
+    private static Vector128<ushort> SuspectMask(Vector128<ushort> v)
+    {
+        static Vector128<ushort> InRange(Vector128<ushort> v, ushort low, ushort high) =>
+            Vector128.LessThanOrEqual(v - Vector128.Create(low), Vector128.Create((ushort)(high - low)));
+
+        return InRange(v, 0x4E00, 0x9FFF)
+            | InRange(v, 0x3000, 0x303F)
+            | InRange(v, 0xFF01, 0xFF5E)
+            | Vector128.Equals(v, Vector128.Create((ushort)0xE000))
+            | Vector128.Equals(v, Vector128.Create((ushort)0x2116))
+            | Vector128.Equals(v, Vector128.Create((ushort)0x2103));
+    }
+
     /// <summary>Characters GBK-decoded UTF-8 produces: CJK ideographs, and the CJK punctuation 銆/锛 stand for.</summary>
     private static bool IsSuspect(char ch) => ch is >= '\u4E00' and <= '\u9FFF' or '\uE000' or >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF5E' or '\u2116' or '\u2103';
 
@@ -101,7 +152,15 @@ public sealed partial class MojibakeRule : IValidationRule
     {
         const int Needed = 2 + (3 * MinimumRecovered);
         Span<byte> bytes = stackalloc byte[2 * Needed];
-        var length = Gbk.GetBytes(run[..Math.Min(run.Length, Needed)], bytes);
+
+        // A sequence can only start at byte 0, 1 or 2, which the first three characters give: most runs stop here.
+        var head = GbkBytes(run[..Math.Min(run.Length, 3)], bytes);
+        if (!bytes[..Math.Min(head, 3)].ContainsAnyInRange((byte)0xE0, (byte)0xEF))
+        {
+            return false;
+        }
+
+        var length = GbkBytes(run[..Math.Min(run.Length, Needed)], bytes);
         for (var offset = 0; offset < Math.Min(3, length); offset++)
         {
             var end = offset;
@@ -119,6 +178,42 @@ public sealed partial class MojibakeRule : IValidationRule
         return false;
     }
 
+    /// <summary>
+    /// GBK bytes of each character, encoded once per process: GBK is stateless (each BMP character is one or two bytes
+    /// whatever surrounds it), so the concatenation equals <see cref="Encoding.GetBytes(ReadOnlySpan{char}, Span{byte})"/>
+    /// of the whole span, without the encoder's per-call cost on every run of the text. 0 = not yet encoded.
+    /// </summary>
+    private static readonly int[] GbkCodes = new int[char.MaxValue + 1];
+
+    private static int GbkBytes(ReadOnlySpan<char> chars, Span<byte> bytes)
+    {
+        var length = 0;
+        Span<byte> one = stackalloc byte[8];
+        foreach (var ch in chars)
+        {
+            var code = GbkCodes[ch];
+            if (code == 0)
+            {
+                var count = char.IsSurrogate(ch) ? 0 : Gbk.GetBytes([ch], one);
+                if (count is not (1 or 2))
+                {
+                    return Gbk.GetBytes(chars, bytes); // not one whole character's bytes: encode the span as before
+                }
+
+                code = (count << 16) | (one[0] << 8) | (count == 2 ? one[1] : 0);
+                GbkCodes[ch] = code;
+            }
+
+            bytes[length++] = (byte)(code >> 8);
+            if (code >> 16 == 2)
+            {
+                bytes[length++] = (byte)code;
+            }
+        }
+
+        return length;
+    }
+
     private static string? Recover(string run)
     {
         var bytes = Gbk.GetBytes(run);
@@ -134,13 +229,11 @@ public sealed partial class MojibakeRule : IValidationRule
 
             if ((end - offset) / 3 >= MinimumRecovered)
             {
-                try
+                // Checked before decoding: ordinary text does reach here, and a thrown DecoderFallbackException costs
+                // more than the whole rule. Well-formed bytes decode strictly without throwing; others: keep looking.
+                if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(offset, end - offset)))
                 {
                     return StrictUtf8.GetString(bytes, offset, end - offset);
-                }
-                catch (DecoderFallbackException)
-                {
-                    // Not UTF-8 after all: keep looking.
                 }
             }
         }

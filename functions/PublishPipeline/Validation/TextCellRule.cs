@@ -96,8 +96,19 @@ public sealed partial class TextCellRule : IValidationRule
 
     private static string Fold(string text)
     {
-        var chars = text.Select(TextFolding.FoldChar).Where(c => !char.IsWhiteSpace(c)).ToArray();
-        return new string(chars);
+        // One pass into a stack buffer: the same characters as folding then dropping white space with LINQ.
+        var chars = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            var folded = TextFolding.FoldChar(c);
+            if (!char.IsWhiteSpace(folded))
+            {
+                chars[length++] = folded;
+            }
+        }
+
+        return new string(chars[..length]);
     }
 
     [GeneratedRegex(@"^(?<sign>增加|减少|增|减|少)(?<n>\d+(?:\.\d+)?)[件项个]?$")]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
@@ -111,14 +113,17 @@ public sealed class ValidationContext
 
     public string ColumnLabel(string table, string row, int column)
     {
-        IReadOnlyList<string> labels = table switch
+        // Indexed in place: the same label as listing the columns' labels first, without a list per cell named.
+        string? label = table switch
         {
-            Requests => Template.Requests.Columns.Select(c => c.Label).ToList(),
-            ReviewLitigation => Template.ReviewLitigation.Columns.Select(c => c.Label).ToList(),
-            Proactive => ProactiveItem(row)?.Columns.Select(c => c.Label).ToList() ?? [],
-            _ => [],
+            Requests => LabelAt(Template.Requests.Columns, column),
+            ReviewLitigation => LabelAt(Template.ReviewLitigation.Columns, column),
+            Proactive => ProactiveItem(row) is { } item && column >= 0 && column < item.Columns.Count ? item.Columns[column].Label : null,
+            _ => null,
         };
-        return column < labels.Count ? labels[column] : $"第{column + 1}列";
+        return label ?? $"第{column + 1}列";
+
+        static string? LabelAt(IReadOnlyList<KeyedLabel> columns, int column) => column >= 0 && column < columns.Count ? columns[column].Label : null;
     }
 
     /// <summary>The column key of a cell (issued, total …) for its location; "c3" past the template's columns.</summary>
@@ -173,12 +178,40 @@ public sealed class ValidationContext
     /// </summary>
     internal static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
     {
-        for (var i = 0; i < source.Length; i++)
+        // Eight characters at a time: each lane gets what TextFolding.FoldChar gives it (the rare folding characters
+        // selected by mask, everything else kept), so the loop neither branches nor stops at every comma.
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            var ch = source[i];
-            folded[i] = ch is >= '\u4e00' and <= '\u9fff' ? ch : TextFolding.FoldChar(ch);
+            var input = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
+            var output = MemoryMarshal.Cast<char, ushort>(folded);
+            for (; i + 8 <= input.Length; i += 8)
+            {
+                FoldLanes(Vector128.Create(input.Slice(i, 8))).CopyTo(output.Slice(i, 8));
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            folded[i] = TextFolding.FoldChar(source[i]);
         }
     });
+
+    /// <summary><see cref="TextFolding.FoldChar"/> lane by lane: 全角 FF01–FF5E to ASCII, U+3000/U+00A0 to a space, curly quotes to straight.</summary>
+    private static Vector128<ushort> FoldLanes(Vector128<ushort> v)
+    {
+        var fullWidth = InRange(v, 0xFF01, 0xFF5E);
+        var space = Vector128.Equals(v, Vector128.Create((ushort)0x3000)) | Vector128.Equals(v, Vector128.Create((ushort)0x00A0));
+        var single = InRange(v, 0x2018, 0x2019);
+        var dbl = InRange(v, 0x201C, 0x201E);
+        var result = Vector128.ConditionalSelect(fullWidth, v - Vector128.Create((ushort)0xFEE0), v);
+        result = Vector128.ConditionalSelect(space, Vector128.Create((ushort)' '), result);
+        result = Vector128.ConditionalSelect(single, Vector128.Create((ushort)'\''), result);
+        return Vector128.ConditionalSelect(dbl, Vector128.Create((ushort)'"'), result);
+
+        static Vector128<ushort> InRange(Vector128<ushort> v, ushort low, ushort high) =>
+            Vector128.LessThanOrEqual(v - Vector128.Create(low), Vector128.Create((ushort)(high - low)));
+    }
 
     /// <summary>Proactive rows are addressed as "item/row" (art20_5/licensing) inside this class.</summary>
     public static string ProactiveKey(string item, string row) => item + "/" + row;
@@ -188,7 +221,8 @@ public sealed class ValidationContext
 
     private ProactiveItem? ProactiveItem(string itemAndRow)
     {
-        var item = itemAndRow.Split('/')[0];
+        var slash = itemAndRow.IndexOf('/', StringComparison.Ordinal);
+        var item = slash < 0 ? itemAndRow : itemAndRow[..slash];
         return Template.Proactive.FirstOrDefault(p => p.Key == item)
             ?? TemplateCatalog.All.SelectMany(t => t.Proactive).FirstOrDefault(p => p.Key == item);
     }

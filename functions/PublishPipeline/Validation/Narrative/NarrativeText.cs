@@ -40,14 +40,30 @@ internal sealed class NarrativeText
             var line = original.AsSpan(lineStart, lineEnd - lineStart);
             if (!IsNoise(line))
             {
-                for (var i = 0; i < line.Length; i++)
+                var i = 0;
+                while (i < line.Length)
                 {
-                    // Most characters are CJK ideographs, which neither fold nor are white space: copied straight.
-                    if (line[i] is >= '\u4e00' and <= '\u9fff')
+                    // Most characters are CJK ideographs, which neither fold nor are white space: whole runs copied straight.
+                    var run = line[i..].IndexOfAnyExceptInRange('\u4e00', '\u9fff');
+                    if (run < 0)
                     {
-                        text[length] = line[i];
-                        offsets[length++] = lineStart + i;
-                        continue;
+                        run = line.Length - i;
+                    }
+
+                    if (run > 0)
+                    {
+                        line.Slice(i, run).CopyTo(text.AsSpan(length));
+                        for (var j = 0; j < run; j++)
+                        {
+                            offsets[length + j] = lineStart + i + j;
+                        }
+
+                        length += run;
+                        i += run;
+                        if (i >= line.Length)
+                        {
+                            break;
+                        }
                     }
 
                     var ch = TextFolding.FoldChar(line[i]);
@@ -56,6 +72,8 @@ internal sealed class NarrativeText
                         text[length] = ch;
                         offsets[length++] = lineStart + i;
                     }
+
+                    i++;
                 }
             }
 
@@ -68,18 +86,10 @@ internal sealed class NarrativeText
     /// <summary>The sentence (between 。！？) around a position, as the author wrote it, on one line.</summary>
     public (int Start, int End) SentenceAt(int position)
     {
-        var start = position;
-        while (start > 0 && !IsSentenceEnd(Text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = position;
-        while (end < Text.Length && !IsSentenceEnd(Text[end]))
-        {
-            end++;
-        }
-
+        // Vectorised searches for the same ends IsSentenceEnd names.
+        var start = Text.AsSpan(0, position).LastIndexOfAny('。', '!', '?') + 1;
+        var after = Text.AsSpan(position).IndexOfAny('。', '!', '?');
+        var end = after < 0 ? Text.Length : position + after;
         return (start, Math.Min(end + 1, Text.Length));
     }
 
@@ -92,6 +102,13 @@ internal sealed class NarrativeText
 
         var from = offsets[start];
         var to = offsets[end - 1] + 1;
+        var span = original.AsSpan(from, to - from);
+        if (!span.ContainsAny('\n', '\r'))
+        {
+            // One line (almost every quote): the trimmed span is the string, without a builder.
+            return new string(span.Trim());
+        }
+
         var quoted = new StringBuilder(to - from);
         foreach (var ch in original.AsSpan(from, to - from))
         {

@@ -74,11 +74,28 @@ public static partial class StatementExtractor
             scan.Numbers(pattern, StatementKind.ResultCount, category);
         }
 
-        scan.Numbers(CorrectedCount(), StatementKind.CorrectedCount);
-        scan.Numbers(CaseCount(), StatementKind.CaseCount);
-        scan.Numbers(CaseCountBefore(), StatementKind.CaseCount);
-        scan.Numbers(Received(), StatementKind.Received);
-        scan.Numbers(Handled(), StatementKind.Handled);
+        // Each pattern below runs only where the text holds a word every match of it needs (or, for 收到/办结, every
+        // statement kept needs: MentionsApplications looks for 申请): the same statements, without scanning for
+        // 有/共/办理/处理 where nothing can come of them.
+        var value = text.Text;
+        var cases = value.Contains("行政复议", StringComparison.Ordinal) || value.Contains("行政诉讼", StringComparison.Ordinal);
+        if (value.Contains("纠错", StringComparison.Ordinal) || value.Contains("纠正", StringComparison.Ordinal) || value.Contains("败诉", StringComparison.Ordinal))
+        {
+            scan.Numbers(CorrectedCount(), StatementKind.CorrectedCount);
+        }
+
+        if (cases)
+        {
+            scan.Numbers(CaseCount(), StatementKind.CaseCount);
+            scan.Numbers(CaseCountBefore(), StatementKind.CaseCount);
+        }
+
+        if (value.Contains("申请", StringComparison.Ordinal))
+        {
+            scan.Numbers(Received(), StatementKind.Received);
+            scan.Numbers(Handled(), StatementKind.Handled);
+        }
+
         scan.Numbers(ProactiveCount(), StatementKind.ProactiveCount);
         scan.Numbers(ApplicantCount(), StatementKind.ApplicantCount);
         scan.Claims();
@@ -232,10 +249,9 @@ public static partial class StatementExtractor
                 }
 
                 var (start, end) = text.SentenceAt(match.Index);
-                var gap = value[match.Index..number.Index];
                 if (kind is StatementKind.Received or StatementKind.Handled)
                 {
-                    if (!MentionsApplications(start, end) || NotApplications.Any(w => gap.Contains(w, StringComparison.Ordinal)))
+                    if (!MentionsApplications(start, end) || NamesNotApplications(value.AsSpan(match.Index, number.Index - match.Index)))
                     {
                         continue;
                     }
@@ -277,6 +293,19 @@ public static partial class StatementExtractor
                     inclusions.Add((start, match.Index));
                 }
             }
+        }
+
+        private static bool NamesNotApplications(ReadOnlySpan<char> gap)
+        {
+            foreach (var word in NotApplications)
+            {
+                if (gap.Contains(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Claims without a number, clause by clause: 未发生行政复议, 未被纠错, 均获维持, 正在办理中, 未收到申请, 信息处理费.</summary>
@@ -321,6 +350,11 @@ public static partial class StatementExtractor
         public void Lists()
         {
             var value = text.Text;
+            if (!value.Contains("其中", StringComparison.Ordinal) && !value.Contains(':', StringComparison.Ordinal))
+            {
+                return; // every list opens with 其中 or a colon after its total
+            }
+
             var listTotals = new HashSet<int>();
             foreach (var matches in new[] { ListTotal().Matches(value), BeforeOfWhich(value) })
             {
