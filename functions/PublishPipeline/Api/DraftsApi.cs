@@ -98,7 +98,7 @@ public sealed class DraftsApi(PipelineStorage storage, SubmissionStore submissio
             // The same bytes were already uploaded under this name.
         }
 
-        var statusUrl = $"{options.Value.ApiBaseUrl.TrimEnd('/')}/api/submissions/{submission.Id}";
+        var statusUrl = options.Value.SubmissionStatusUrl(submission.Id);
         var body = new SubmissionAccepted(submission.Id, submission.State, statusUrl, !created);
         return created ? Results.Accepted(statusUrl, body) : Results.Ok(body);
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PublishPipeline.Notices;
 using PublishPipeline.Reports;
-using PublishPipeline.Site;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
@@ -81,7 +80,6 @@ public sealed class NoticeHandler(
     private async Task<EmailContent> ComposeAsync(NoticeMessage message, Submission submission, Agency agency, CancellationToken cancellationToken)
     {
         var document = await storage.LoadReportDocumentAsync(submission.Id, cancellationToken);
-        var apiBase = options.Value.ApiBaseUrl.TrimEnd('/');
         switch (message.Kind)
         {
             case NoticeKind.ValidationResult:
@@ -94,7 +92,7 @@ public sealed class NoticeHandler(
                     submission.ReceivedAt,
                     outcome,
                     document?.Findings ?? [],
-                    $"{apiBase}/api/submissions/{submission.Id}"));
+                    options.Value.SubmissionStatusUrl(submission.Id)));
             case NoticeKind.Published:
                 var year = document?.Report.Year ?? submission.Year;
                 return await composer.ComposePublishedAsync(new PublishedNotice(
@@ -102,7 +100,7 @@ public sealed class NoticeHandler(
                     agency.Name,
                     year,
                     document?.Report.Title ?? $"{year}年{agency.Name}政府信息公开工作年度报告",
-                    options.Value.SiteBaseUrl.TrimEnd('/') + SitePaths.ReportUrl(year, agency.Id),
+                    options.Value.ReportPageUrl(year, agency.Id),
                     document?.Summary.Warnings ?? 0));
             default:
                 throw new InvalidOperationException($"unknown notice kind '{message.Kind}'");

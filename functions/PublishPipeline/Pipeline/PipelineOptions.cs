@@ -14,6 +14,12 @@ public sealed class PipelineOptions
     /// <summary>The HTTP API's base URL, for status links in emails.</summary>
     public string ApiBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
+    /// <summary>The public address of a report page, for links in emails and the submission record.</summary>
+    public string ReportPageUrl(int year, string agencyId) => SiteBaseUrl.TrimEnd('/') + Site.SitePaths.ReportUrl(year, agencyId);
+
+    /// <summary>Where a submitter follows a submission.</summary>
+    public string SubmissionStatusUrl(string submissionId) => $"{ApiBaseUrl.TrimEnd('/')}/api/submissions/{submissionId}";
+
     /// <summary>How far back the sweeper looks for drafts whose blob event was missed.</summary>
     public TimeSpan SweepLookBack { get; set; } = TimeSpan.FromDays(2);
 

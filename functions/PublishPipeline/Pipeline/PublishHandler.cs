@@ -58,7 +58,7 @@ public sealed class PublishHandler(
         await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Published), cancellationToken);
 
         var year = document.Report.Year!.Value;
-        var url = options.Value.SiteBaseUrl.TrimEnd('/') + SitePaths.ReportUrl(year, agency.Id);
+        var url = options.Value.ReportPageUrl(year, agency.Id);
         await submissions.TransitionAsync(
             submission,
             SubmissionState.Approved,

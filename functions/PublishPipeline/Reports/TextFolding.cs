@@ -1,4 +1,5 @@
-using System.Text;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PublishPipeline.Reports;
 
@@ -8,17 +9,29 @@ namespace PublishPipeline.Reports;
 /// </summary>
 public static class TextFolding
 {
-    /// <summary>Full-width ASCII to half-width, ideographic and no-break spaces to space, curly quotes to straight.</summary>
-    public static string FoldWidth(string text)
+    /// <summary>
+    /// Full-width ASCII to half-width, ideographic and no-break spaces to space, curly quotes to straight: each
+    /// character as <see cref="FoldChar"/> gives it, eight at a time where the hardware allows, so prose is folded
+    /// without a branch or an append per character.
+    /// </summary>
+    public static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            builder.Append(FoldChar(ch));
+            var input = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
+            var output = MemoryMarshal.Cast<char, ushort>(folded);
+            for (; i + 8 <= input.Length; i += 8)
+            {
+                FoldLanes(Vector128.Create(input.Slice(i, 8))).CopyTo(output.Slice(i, 8));
+            }
         }
 
-        return builder.ToString();
-    }
+        for (; i < source.Length; i++)
+        {
+            folded[i] = FoldChar(source[i]);
+        }
+    });
 
     public static char FoldChar(char ch) => ch switch
     {
@@ -28,4 +41,20 @@ public static class TextFolding
         '‘' or '’' => '\'',
         _ => ch,
     };
+
+    /// <summary><see cref="FoldChar"/> lane by lane: FF01–FF5E to ASCII, U+3000/U+00A0 to a space, curly quotes to straight.</summary>
+    private static Vector128<ushort> FoldLanes(Vector128<ushort> v)
+    {
+        var fullWidth = InRange(v, 0xFF01, 0xFF5E);
+        var space = Vector128.Equals(v, Vector128.Create((ushort)0x3000)) | Vector128.Equals(v, Vector128.Create((ushort)0x00A0));
+        var single = InRange(v, 0x2018, 0x2019);
+        var dbl = InRange(v, 0x201C, 0x201E);
+        var result = Vector128.ConditionalSelect(fullWidth, v - Vector128.Create((ushort)0xFEE0), v);
+        result = Vector128.ConditionalSelect(space, Vector128.Create((ushort)' '), result);
+        result = Vector128.ConditionalSelect(single, Vector128.Create((ushort)'\''), result);
+        return Vector128.ConditionalSelect(dbl, Vector128.Create((ushort)'"'), result);
+
+        static Vector128<ushort> InRange(Vector128<ushort> v, ushort low, ushort high) =>
+            Vector128.LessThanOrEqual(v - Vector128.Create(low), Vector128.Create((ushort)(high - low)));
+    }
 }

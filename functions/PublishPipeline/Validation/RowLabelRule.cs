@@ -73,7 +73,7 @@ public sealed class RowLabelRule : IValidationRule
     /// <summary>Width, script, whitespace and quotes folded; the leading enumeration ("1.", "(一)") kept.</summary>
     private static string Normalise(string label)
     {
-        var simplified = ChineseScript.Simplify(ValidationContext.FoldWidth(label));
+        var simplified = ChineseScript.Simplify(TextFolding.FoldWidth(label));
         var kept = simplified.Length <= 256 ? stackalloc char[simplified.Length] : new char[simplified.Length];
         var length = 0;
         foreach (var c in simplified)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Validation;
@@ -167,50 +165,9 @@ public sealed class ValidationContext
         {
             if (!string.IsNullOrEmpty(text))
             {
-                parts.Add(new TextPart(key, text, ChineseScript.Simplify(FoldWidth(text))));
+                parts.Add(new TextPart(key, text, ChineseScript.Simplify(TextFolding.FoldWidth(text))));
             }
         }
-    }
-
-    /// <summary>
-    /// <see cref="TextFolding.FoldWidth"/> written straight into the new string, CJK ideographs (which never fold) copied
-    /// without the per-character switch: the same text, without a StringBuilder append per character.
-    /// </summary>
-    internal static string FoldWidth(string text) => string.Create(text.Length, text, static (folded, source) =>
-    {
-        // Eight characters at a time: each lane gets what TextFolding.FoldChar gives it (the rare folding characters
-        // selected by mask, everything else kept), so the loop neither branches nor stops at every comma.
-        var i = 0;
-        if (Vector128.IsHardwareAccelerated)
-        {
-            var input = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
-            var output = MemoryMarshal.Cast<char, ushort>(folded);
-            for (; i + 8 <= input.Length; i += 8)
-            {
-                FoldLanes(Vector128.Create(input.Slice(i, 8))).CopyTo(output.Slice(i, 8));
-            }
-        }
-
-        for (; i < source.Length; i++)
-        {
-            folded[i] = TextFolding.FoldChar(source[i]);
-        }
-    });
-
-    /// <summary><see cref="TextFolding.FoldChar"/> lane by lane: 全角 FF01–FF5E to ASCII, U+3000/U+00A0 to a space, curly quotes to straight.</summary>
-    private static Vector128<ushort> FoldLanes(Vector128<ushort> v)
-    {
-        var fullWidth = InRange(v, 0xFF01, 0xFF5E);
-        var space = Vector128.Equals(v, Vector128.Create((ushort)0x3000)) | Vector128.Equals(v, Vector128.Create((ushort)0x00A0));
-        var single = InRange(v, 0x2018, 0x2019);
-        var dbl = InRange(v, 0x201C, 0x201E);
-        var result = Vector128.ConditionalSelect(fullWidth, v - Vector128.Create((ushort)0xFEE0), v);
-        result = Vector128.ConditionalSelect(space, Vector128.Create((ushort)' '), result);
-        result = Vector128.ConditionalSelect(single, Vector128.Create((ushort)'\''), result);
-        return Vector128.ConditionalSelect(dbl, Vector128.Create((ushort)'"'), result);
-
-        static Vector128<ushort> InRange(Vector128<ushort> v, ushort low, ushort high) =>
-            Vector128.LessThanOrEqual(v - Vector128.Create(low), Vector128.Create((ushort)(high - low)));
     }
 
     /// <summary>Proactive rows are addressed as "item/row" (art20_5/licensing) inside this class.</summary>
