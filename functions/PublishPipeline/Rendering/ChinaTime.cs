@@ -10,6 +10,9 @@ internal static class ChinaTime
 
     public static DateTimeOffset ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The calendar day in China at <paramref name="instant"/>: deadlines and once-a-day keys count Beijing days.</summary>
+    public static DateOnly DateInChina(DateTimeOffset instant) => DateOnly.FromDateTime(ToChina(instant).DateTime);
+
     public static string FormatDateTime(DateTimeOffset instant) =>
         ToChina(instant).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
