@@ -41,6 +41,28 @@ public sealed class SiteRenderer
         return renderer.RenderAsync<HomePage>(nameof(HomePage.Model), model, ct);
     }
 
+    /// <summary>
+    /// The private preview of a submitted version, served by the API host with <see cref="PreviewHeaders.Preview"/>:
+    /// the report as its public page will show it, under a banner saying it is not public. A draft that does not
+    /// state its year gets the submission's, as it will when published.
+    /// </summary>
+    public Task<string> RenderPreviewAsync(PreviewModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Document.Report.Year ??= model.Year;
+        return renderer.RenderAsync<PreviewPage>(nameof(PreviewPage.Model), model, ct);
+    }
+
+    /// <summary>
+    /// The status page of a submitted version (what the status link in an email opens in a browser), served by the
+    /// API host with <see cref="PreviewHeaders.StatusPage"/>. Action forms appear only where the model's flags allow.
+    /// </summary>
+    public Task<string> RenderSubmissionStatusAsync(SubmissionStatusModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return renderer.RenderAsync<SubmissionStatusPage>(nameof(SubmissionStatusPage.Model), model, ct);
+    }
+
     private static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> LoadAssets()
     {
         using var stream = typeof(SiteRenderer).Assembly.GetManifestResourceStream("PublishPipeline.Site.Assets.site.css")

@@ -1,0 +1,20 @@
+namespace PublishPipeline.Site;
+
+/// <summary>
+/// The API addresses the private pages link and post to. Both hosts serve the same routes under <c>/api</c>, so the
+/// pages use host-relative paths. Ids are escaped, so an odd id can never leave its path segment.
+/// </summary>
+public static class SubmissionPaths
+{
+    public static string Status(string submissionId) => "/api/submissions/" + Uri.EscapeDataString(submissionId);
+
+    public static string Preview(string submissionId) => Status(submissionId) + "/preview";
+
+    public static string Approve(string submissionId) => Status(submissionId) + "/approve";
+
+    public static string Return(string submissionId) => Status(submissionId) + "/return";
+
+    public static string Withdraw(string submissionId) => Status(submissionId) + "/withdraw";
+
+    public static string Publish(string submissionId) => Status(submissionId) + "/publish";
+}
