@@ -50,6 +50,19 @@ param noticesFromName string = '政府信息公开年报发布平台'
 @description('NCRONTAB schedule of ReconcileDrafts, which ingests drafts whose blob event never arrived.')
 param reconcileSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest: 01:00 UTC is 09:00 Beijing time.')
+param deadlineSchedule string = '0 0 1 * * *'
+
+@description('Days before a deadline (1月31日, 3月31日) on which agencies that have not submitted are reminded, comma-separated.')
+param deadlineReminderDaysBefore string = '14,7,3,1'
+
+@minLength(1)
+@description('Client (application) id of the Entra ID app registration for the API (AZURE_AUTH_CLIENT_ID). App Service authentication requires its tokens on every call.')
+param authClientId string
+
+@description('Entra ID tenant of that app registration; default: the tenant deployed into.')
+param authTenantId string = tenant().tenantId
+
 @description('The largest draft accepted, in bytes.')
 param maxDraftBytes int = 20971520
 
@@ -95,6 +108,7 @@ var pipelineTables = [
   'published'
   'notices'
   'ingestreceipts'
+  'alerts'
 ]
 var draftsContainer = 'drafts'
 
@@ -218,6 +232,10 @@ module functionApp 'modules/functionapp.bicep' = {
     noticesFromEmail: noticesFromEmail
     noticesFromName: noticesFromName
     reconcileSchedule: reconcileSchedule
+    deadlineSchedule: deadlineSchedule
+    deadlineReminderDaysBefore: deadlineReminderDaysBefore
+    authClientId: authClientId
+    authTenantId: authTenantId
     maxDraftBytes: maxDraftBytes
     sweepLookBack: sweepLookBack
     sweepGrace: sweepGrace
@@ -236,6 +254,7 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = storage.outputs.systemTopicName
 output SENDGRID_SECRET_NAME string = sendGridSecretName

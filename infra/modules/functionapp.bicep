@@ -37,6 +37,18 @@ param apiBaseUrl string
 param noticesFromEmail string
 param noticesFromName string
 param reconcileSchedule string
+
+@description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest.')
+param deadlineSchedule string
+
+@description('Days before a deadline on which agencies that have not submitted are reminded, comma-separated.')
+param deadlineReminderDaysBefore string
+
+@description('Client (application) id of the Entra ID app registration that callers of the API get tokens for.')
+param authClientId string
+
+@description('Entra ID tenant of that app registration.')
+param authTenantId string
 param maxDraftBytes int
 param sweepLookBack string
 param sweepGrace string
@@ -126,6 +138,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     ReconcileSchedule: reconcileSchedule
+    DeadlineSchedule: deadlineSchedule
+    Deadlines__ReminderDaysBefore: deadlineReminderDaysBefore
+    // The app trusts only the X-MS-CLIENT-PRINCIPAL header App Service authentication (below) sets and strips from
+    // incoming requests; the local host's X-Dev-User header is not accepted here.
+    Pipeline__Authentication: 'AppService'
     Pipeline__MaxDraftBytes: string(maxDraftBytes)
     Pipeline__SweepLookBack: sweepLookBack
     Pipeline__SweepGrace: sweepGrace
@@ -135,6 +152,51 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Notices__FromName: noticesFromName
     // Resolved by the platform with keyVaultReferenceIdentity; no version, so a rotated key is picked up.
     Notices__SendGridApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${sendGridSecretName})'
+  }
+}
+
+// App Service authentication in front of every function: a caller needs an Entra ID token for the app registration,
+// and the app reads who it is from X-MS-CLIENT-PRINCIPAL. No client secret: the API validates bearer tokens and never
+// runs a sign-in flow of its own, and the token store is off. The one path left open is the blob extension's webhook,
+// which Event Grid calls with the host's blobs_extension system key (checked by the Functions host, not by Entra ID).
+resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/runtime/webhooks/blobs'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          // environment(): login.microsoftonline.com in the public cloud, the sovereign clouds' own elsewhere.
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

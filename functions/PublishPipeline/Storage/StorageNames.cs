@@ -33,6 +33,8 @@ public static class StorageNames
     /// <summary>One row per ingested draft blob version: how the sweeper knows which blob events were missed.</summary>
     public const string IngestReceiptsTable = "ingestreceipts";
 
+    public const string AlertsTable = "alerts";
+
     /// <summary>The storage connection setting shared by triggers and clients (as in every Functions app).</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";
 

@@ -33,10 +33,10 @@ public sealed class Agency : ITableEntity
 
     public string SupervisingOffice { get; set; } = "";
 
-    /// <summary>Submitter emails, ';'-separated.</summary>
+    /// <summary>Submitter emails, ';'-separated (lower-cased and de-duplicated by the CSV import).</summary>
     public string Submitters { get; set; } = "";
 
-    /// <summary>Reviewer emails at the supervising office, ';'-separated.</summary>
+    /// <summary>Reviewer emails at the supervising office, ';'-separated (as <see cref="Submitters"/>).</summary>
     public string Reviewers { get; set; } = "";
 
     /// <summary>Whether a report without errors is published without waiting for a reviewer.</summary>

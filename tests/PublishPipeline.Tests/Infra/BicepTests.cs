@@ -264,9 +264,80 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
         Assert.Contains(BuiltInfra.SubscriptionFile, script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_api_call_needs_an_entra_id_token_except_the_blob_webhook()
+    {
+        var app = infra.Main.Module("functionapp");
+        var auth = SiteConfig(app, "authsettingsV2");
+        Assert.True(auth.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        var validation = auth.GetProperty("globalValidation");
+        Assert.True(validation.GetProperty("requireAuthentication").GetBoolean());
+        Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
+        // Event Grid delivers blob events to the extension's webhook with the host's system key, not a token: that path,
+        // and nothing else, is left to the Functions host to check.
+        Assert.Equal(["/runtime/webhooks/blobs"], validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(auth.GetProperty("httpSettings").GetProperty("requireHttps").GetBoolean());
+
+        var entra = auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.True(entra.GetProperty("enabled").GetBoolean());
+        var registration = entra.GetProperty("registration");
+        var clientIdParameter = ArmTemplate.ParameterReference(registration.GetProperty("clientId").GetString()!)!;
+        Assert.Equal("[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, parameters('authTenantId'))]",
+            registration.GetProperty("openIdIssuer").GetString());
+        Assert.Contains($"[parameters('{clientIdParameter}')]", entra.GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(a => a.GetString()));
+
+        // The client id is required (no default, not empty) and comes from the azd environment, never a literal.
+        var mainParameter = ArmTemplate.ParameterReference(infra.Main.ModuleArgument("functionapp", clientIdParameter))!;
+        var declared = infra.Main.Parameter(mainParameter);
+        Assert.False(declared.TryGetProperty("defaultValue", out _), $"{mainParameter} must have no default: without it the API would be open");
+        Assert.Equal(1, declared.GetProperty("minLength").GetInt32());
+        using var parameters = JsonDocument.Parse(File.ReadAllText(BicepCli.InfraPath("main.parameters.json")));
+        Assert.Matches("^\\$\\{[A-Z_]+\\}$", parameters.RootElement.GetProperty("parameters").GetProperty(mainParameter).GetProperty("value").GetString());
+        Assert.Equal("[tenant().tenantId]", infra.Main.Parameter(ArmTemplate.ParameterReference(infra.Main.ModuleArgument("functionapp", "authTenantId"))!).GetProperty("defaultValue").GetString());
+
+        // A token-validating API needs no secret, and keeps no tokens.
+        Assert.DoesNotContain("clientSecret", infra.Main.Root.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(auth.GetProperty("login").GetProperty("tokenStore").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void The_app_trusts_the_app_service_principal_and_runs_the_deadline_timer_at_nine_beijing_time()
+    {
+        var settings = AppSettings();
+        Assert.Equal("AppService", settings["Pipeline__Authentication"]);
+
+        string MainDefault(string setting) =>
+            infra.Main.Parameter(ArmTemplate.ParameterReference(infra.Main.ModuleArgument("functionapp", ArmTemplate.ParameterReference(settings[setting])!))!)
+                .GetProperty("defaultValue").GetString()!;
+        Assert.Equal("0 0 1 * * *", MainDefault("DeadlineSchedule")); // the Linux host runs timers in UTC: 01:00 UTC is 09:00 in Beijing
+        Assert.Equal([14, 7, 3, 1], MainDefault("Deadlines__ReminderDaysBefore").Split(',').Select(int.Parse));
+    }
+
+    [Fact]
+    public void Agency_import_hook_runs_the_cli_against_the_deployed_table_endpoint()
+    {
+        var hook = BicepCli.InfraPath("hooks", "import-agencies.sh");
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute), "import-agencies.sh is not executable");
+        var script = File.ReadAllText(hook);
+        Assert.Contains("tools/PublishPipeline.Cli", script, StringComparison.Ordinal);
+        Assert.Contains("agencies import \"$csv\" --table-endpoint", script, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(Corpus.RepoRoot, "tools", "PublishPipeline.Cli")));
+        foreach (var output in new[] { "AZURE_STORAGE_TABLE_ENDPOINT", "AZURE_STORAGE_ACCOUNT_NAME" })
+        {
+            Assert.Contains(output, script, StringComparison.Ordinal);
+            Assert.Contains(output, infra.Main.Outputs);
+        }
+
+        Assert.Contains("outputs.tableEndpoint.value", infra.Main.Root.GetProperty("outputs").GetProperty("AZURE_STORAGE_TABLE_ENDPOINT").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> AppSettings() =>
-        infra.Main.Module("functionapp").Single("Microsoft.Web/sites/config").GetProperty("properties")
+        SiteConfig(infra.Main.Module("functionapp"), "appsettings")
             .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+
+    private static JsonElement SiteConfig(ArmTemplate app, string name) =>
+        Assert.Single(app.OfType("Microsoft.Web/sites/config"), c => c.GetProperty("name").GetString()!.EndsWith($"'{name}')]", StringComparison.Ordinal))
+            .GetProperty("properties");
 
     private static IEnumerable<string> SampleSettingKeys()
     {
