@@ -54,6 +54,69 @@ public sealed class EmailComposer
         return new EmailContent(subject, html, PublishedText(notice));
     }
 
+    /// <summary>To the supervising office's reviewers: a version passed the automatic checks and awaits review.</summary>
+    public Task<EmailContent> ComposeReviewRequestAsync(ReviewRequestNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<ReviewRequestEmail>(notice, ReviewRequestWording.Subject(notice), ReviewRequestWording.Text(notice));
+    }
+
+    /// <summary>To the submitters: a reviewer returned a version with comments.</summary>
+    public Task<EmailContent> ComposeReturnedAsync(ReturnedNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<ReturnedEmail>(notice, ReturnedWording.Subject(notice), ReturnedWording.Text(notice));
+    }
+
+    /// <summary>To the submitters: a reviewer approved a version, published now or at the scheduled time.</summary>
+    public Task<EmailContent> ComposeApprovedAsync(ApprovedNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<ApprovedEmail>(notice, ApprovedWording.Subject(notice), ApprovedWording.Text(notice));
+    }
+
+    /// <summary>To the submitters and reviewers: a version was withdrawn (and its public page taken down if it was public).</summary>
+    public Task<EmailContent> ComposeWithdrawnAsync(WithdrawnNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<WithdrawnEmail>(notice, WithdrawnWording.Subject(notice), WithdrawnWording.Text(notice));
+    }
+
+    /// <summary>To an agency's submitters: the report is not submitted, or its latest version still needs changes, before the deadline.</summary>
+    public Task<EmailContent> ComposeDeadlineReminderAsync(DeadlineReminderNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<DeadlineReminderEmail>(notice, DeadlineReminderWording.Subject(notice), DeadlineReminderWording.Text(notice));
+    }
+
+    /// <summary>To one reviewer: the reports awaiting their review, oldest first.</summary>
+    public Task<EmailContent> ComposeReviewDigestAsync(ReviewDigestNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<ReviewDigestEmail>(notice, ReviewDigestWording.Subject(notice), ReviewDigestWording.Text(notice));
+    }
+
+    /// <summary>To the operators' mailbox: a stage failed on every retry and its message went to the poison queue.</summary>
+    public Task<EmailContent> ComposeOperatorAlertAsync(OperatorAlertNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<OperatorAlertEmail>(notice, OperatorAlertWording.Subject(notice), OperatorAlertWording.Text(notice));
+    }
+
+    /// <summary>Every email component takes the same two parameters: its notice and the subject (for the HTML title).</summary>
+    private async Task<EmailContent> ComposeAsync<TComponent>(object notice, string subject, string text)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        var html = await renderer.RenderAsync<TComponent>(
+            new Dictionary<string, object?>
+            {
+                ["Notice"] = notice,
+                ["Subject"] = subject,
+            },
+            CancellationToken.None);
+        return new EmailContent(subject, html, text);
+    }
+
     private static string ValidationText(ValidationNotice notice)
     {
         var text = new StringBuilder(1024);
@@ -123,6 +186,11 @@ public sealed class EmailComposer
         var text = new StringBuilder(512);
         text.AppendLine("您好：").AppendLine();
         text.AppendLine(PublishedWording.Headline(notice)).AppendLine();
+        if (PublishedWording.CorrectionNote(notice) is { } correction)
+        {
+            text.AppendLine(correction).AppendLine();
+        }
+
         text.Append("公开链接：").AppendLine(notice.PublicUrl).AppendLine();
         if (notice.Warnings > 0)
         {

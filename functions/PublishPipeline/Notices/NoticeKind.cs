@@ -1,9 +1,26 @@
 namespace PublishPipeline.Notices;
 
-/// <summary>The emails the pipeline sends; one of each kind per submission at most.</summary>
+/// <summary>
+/// The emails the pipeline sends. Per-submission kinds are sent at most once per submission; the deadline reminder,
+/// the review digest and the operator alert are keyed by whoever sends them (agency+year+date, reviewer+date, message).
+/// </summary>
 public static class NoticeKind
 {
     public const string ValidationResult = "validation-result";
 
     public const string Published = "published";
+
+    public const string ReviewRequest = "review-request";
+
+    public const string Returned = "returned";
+
+    public const string Approved = "approved";
+
+    public const string Withdrawn = "withdrawn";
+
+    public const string DeadlineReminder = "deadline-reminder";
+
+    public const string ReviewDigest = "review-digest";
+
+    public const string OperatorAlert = "operator-alert";
 }

@@ -29,11 +29,15 @@ public sealed record ValidationNotice(
     IReadOnlyList<Finding> Findings,
     string StatusUrl);
 
-/// <summary>The publication notice, with the public link.</summary>
+/// <summary>
+/// The publication notice, with the public link. <paramref name="ReplacesVersion"/> is set when this version
+/// corrects one that was already public (that version is superseded by this one).
+/// </summary>
 public sealed record PublishedNotice(
     string SubmissionId,
     string AgencyName,
     int Year,
     string Title,
     string PublicUrl,
-    int Warnings);
+    int Warnings,
+    int? ReplacesVersion = null);

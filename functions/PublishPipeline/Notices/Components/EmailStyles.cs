@@ -21,6 +21,12 @@ internal static class EmailStyles
 
     public const string Reason = "margin:12px 0;padding:10px 12px;border-left:4px solid #9f1c1c;background:#fdf2f2;";
 
+    /// <summary>Quoted free text (a reviewer's comments, a reason, an error summary).</summary>
+    public const string Quote = "margin:8px 0 16px;padding:10px 12px;border-left:4px solid #8c959f;background:#f6f8fa;";
+
+    /// <summary>The one link the reader should follow.</summary>
+    public const string Action = "margin:12px 0;padding:10px 12px;border-left:4px solid #0b4ea2;background:#f0f6fc;";
+
     public const string FactLabel = "padding:4px 12px 4px 0;color:#57606a;white-space:nowrap;vertical-align:top;";
 
     public const string FactValue = "padding:4px 0;";
