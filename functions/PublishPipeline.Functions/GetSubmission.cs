@@ -5,7 +5,7 @@ using PublishPipeline.Api;
 
 namespace PublishPipeline.Functions;
 
-/// <summary>GET /api/submissions/{id}: state, findings and audit trail of a submission.</summary>
+/// <summary>GET /api/submissions/{id}: a version's state, findings, versions and audit trail (a page for browsers).</summary>
 public sealed class GetSubmission(SubmissionsApi api)
 {
     [Function(nameof(GetSubmission))]
@@ -13,5 +13,5 @@ public sealed class GetSubmission(SubmissionsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionsApi.Route)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        new ResultActionResult(await api.GetAsync(id, cancellationToken));
+        new ResultActionResult(await api.GetAsync(request, id, cancellationToken));
 }

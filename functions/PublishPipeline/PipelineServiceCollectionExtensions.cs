@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublishPipeline.Api;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline;
+using PublishPipeline.Pipeline.Alerts;
+using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Reading;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
@@ -25,6 +27,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
+        services.AddDeadlineOptions();
         services.TryAddSingleton(TimeProvider.System);
 
         var storage = ReadStorageOptions(configuration);
@@ -65,8 +68,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<DraftSweeper>();
         services.AddTransient<PublishHandler>();
         services.AddTransient<NoticeHandler>();
+        services.AddTransient<PoisonHandler>();
+        services.AddTransient<DeadlineHandler>();
+        services.AddTransient<AlertRecorder>();
+        services.AddTransient<ReviewWorkflow>();
+        services.AddSingleton<CallerResolver>();
         services.AddTransient<DraftsApi>();
         services.AddTransient<SubmissionsApi>();
+        services.AddTransient<ReviewApi>();
         return services;
     }
 

@@ -49,6 +49,8 @@ param authClientId string
 
 @description('Entra ID tenant of that app registration.')
 param authTenantId string
+@description('Operators\' addresses for pipeline alerts (a stage that failed on every retry), \';\'-separated; empty: alerts are only recorded in the alerts table.')
+param operatorEmails string = ''
 param maxDraftBytes int
 param sweepLookBack string
 param sweepGrace string
@@ -143,6 +145,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // The app trusts only the X-MS-CLIENT-PRINCIPAL header App Service authentication (below) sets and strips from
     // incoming requests; the local host's X-Dev-User header is not accepted here.
     Pipeline__Authentication: 'AppService'
+    Pipeline__OperatorEmails: operatorEmails
     Pipeline__MaxDraftBytes: string(maxDraftBytes)
     Pipeline__SweepLookBack: sweepLookBack
     Pipeline__SweepGrace: sweepGrace

@@ -46,6 +46,9 @@ public sealed class DevHostFixture : IAsyncLifetime
             RepoRoot = RepoRoot,
             DataDirectory = Path.Combine(Path.GetTempPath(), "pubpipe-it-" + Guid.NewGuid().ToString("N")[..8]),
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+
+            // A handler that always fails reaches the poison queue after host.json's 5 deliveries in seconds.
+            QueueVisibilityTimeout = TimeSpan.FromSeconds(1),
         };
         host = await DevHost.StartAsync(options, TextWriter.Null);
     }
@@ -60,7 +63,7 @@ public sealed class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>Registers an agency with a unique id and submitter address for one test (the name as its drafts print it).</summary>
-    public async Task<Agency> RegisterAgencyAsync(string name, string level = "部门", bool autoPublish = true)
+    public async Task<Agency> RegisterAgencyAsync(string name, string level = "部门", bool autoPublish = true, int reviewers = 1)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var agency = new Agency
@@ -71,17 +74,80 @@ public sealed class DevHostFixture : IAsyncLifetime
             Level = level,
             SupervisingOffice = "测试市政务公开办",
             Submitters = $"submitter-{suffix}@agency.example",
-            Reviewers = $"reviewer-{suffix}@office.example",
+            Reviewers = string.Join(";", Enumerable.Range(1, reviewers).Select(i => $"reviewer{(i == 1 ? "" : i)}-{suffix}@office.example")),
             AutoPublish = autoPublish,
         };
         await Host.Services.GetRequiredService<AgencyDirectory>().UpsertAsync(agency);
         return agency;
     }
 
-    public async Task UploadDraftBlobAsync(string agencyId, int year, string fileName, byte[] content)
+    /// <summary>
+    /// Drops a draft straight into the drafts container, as an agency's own tool with storage access would; the
+    /// uploader it names in the blob metadata (none: an unknown uploader) decides whether it is accepted.
+    /// </summary>
+    public async Task UploadDraftBlobAsync(string agencyId, int year, string fileName, byte[] content, string? uploadedBy = null)
     {
         BlobClient blob = Storage.Drafts.GetBlobClient($"{agencyId}/{year}/{fileName}");
-        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        await blob.UploadAsync(
+            BinaryData.FromBytes(content),
+            new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = uploadedBy is null ? null : PublishPipeline.Pipeline.DraftMetadata.Create(fileName, uploadedBy) });
+    }
+
+    /// <summary>Sends a request as <paramref name="user"/> (the dev host's X-Dev-User), or anonymously when null.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? user, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, ApiUrl + path) { Content = content };
+        if (user is not null)
+        {
+            request.Headers.Add("X-Dev-User", user);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Uploads a draft through <c>POST /api/drafts</c> as <paramref name="user"/> (the agency's first submitter by default).</summary>
+    public async Task<HttpResponseMessage> SubmitDraftAsync(Agency agency, int year, string fileName, byte[] content, string? user = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(agency.Id), "agency");
+        form.Add(new StringContent(year.ToString(System.Globalization.CultureInfo.InvariantCulture)), "year");
+        return await SendAsync(HttpMethod.Post, "/api/drafts", user ?? agency.SubmitterEmails[0], form);
+    }
+
+    /// <summary>Uploads and reads the answer; fails the test unless the upload was accepted (202) or a duplicate (200).</summary>
+    public async Task<SubmissionAccepted> SubmitDraftOkAsync(Agency agency, int year, string fileName, byte[] content, string? user = null)
+    {
+        using var response = await SubmitDraftAsync(agency, year, fileName, content, user);
+        Assert.True(response.IsSuccessStatusCode, $"upload refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(JsonSerializerOptions.Web))!;
+    }
+
+    /// <summary>Posts a review action (approve, return, withdraw, publish) with a JSON body as <paramref name="user"/>.</summary>
+    public Task<HttpResponseMessage> ActAsync(string submissionId, string action, string? user, object? body = null) =>
+        SendAsync(HttpMethod.Post, $"/api/submissions/{submissionId}/{action}", user, body is null ? null : JsonContent.Create(body));
+
+    /// <summary>Waits until one version is in one of the given states.</summary>
+    public async Task<Submission> WaitForStateAsync(string submissionId, params SubmissionState[] states)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var submission = await Submissions.GetAsync(submissionId);
+            if (submission is not null && states.Contains(submission.CurrentState))
+            {
+                return submission;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{submissionId} did not reach {string.Join("/", states)} within 60 s (now {submission?.State ?? "missing"})");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Waits until the agency has a submission in one of the given states (the pipeline is asynchronous).</summary>
@@ -110,8 +176,13 @@ public sealed class DevHostFixture : IAsyncLifetime
         }
     }
 
-    public async Task<SubmissionView> GetSubmissionViewAsync(string id) =>
-        (await Http.GetFromJsonAsync<SubmissionView>($"{ApiUrl}/api/submissions/{id}", ReportJson.CompactOptions))!;
+    /// <summary>The JSON view of a version, read as <paramref name="user"/>.</summary>
+    public async Task<SubmissionView> GetSubmissionViewAsync(string id, string user)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/submissions/{id}", user);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SubmissionView>(ReportJson.CompactOptions))!;
+    }
 
     /// <summary>The emails the mail sink received for one address, read through its HTTP API, waiting for <paramref name="count"/>.</summary>
     public async Task<IReadOnlyList<MailView>> WaitForMailAsync(string address, int count)

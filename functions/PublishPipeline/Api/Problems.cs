@@ -7,6 +7,13 @@ public static class Problems
 {
     public static IResult BadRequest(string title, string detail) => Create(StatusCodes.Status400BadRequest, title, detail);
 
+    public static IResult Unauthenticated() =>
+        Create(StatusCodes.Status401Unauthorized, "需要登录", "请先登录后再操作。");
+
+    public static IResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "无权访问", detail);
+
+    public static IResult NotFound(string title, string detail) => Create(StatusCodes.Status404NotFound, title, detail);
+
     public static IResult Create(int status, string title, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
 }

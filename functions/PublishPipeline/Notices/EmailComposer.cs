@@ -143,7 +143,7 @@ public sealed class EmailComposer
 
             if (notice.Outcome == ValidationOutcome.Accepted)
             {
-                text.AppendLine("校验通过，报告已进入发布流程，发布后将另行通知公开链接。").AppendLine();
+                text.AppendLine(ValidationWording.AcceptedNote(notice)).AppendLine();
             }
         }
 

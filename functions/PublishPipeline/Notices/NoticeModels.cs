@@ -27,7 +27,8 @@ public sealed record ValidationNotice(
     DateTimeOffset ReceivedAt,
     ValidationOutcome Outcome,
     IReadOnlyList<Finding> Findings,
-    string StatusUrl);
+    string StatusUrl,
+    bool AwaitsReview = false);
 
 /// <summary>
 /// The publication notice, with the public link. <paramref name="ReplacesVersion"/> is set when this version

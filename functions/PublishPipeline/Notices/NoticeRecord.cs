@@ -37,4 +37,10 @@ public sealed class NoticeRecord : ITableEntity
     public string? LastError { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// While one delivery is sending, others leave the email alone until this time: two copies of a message
+    /// (a reviewer's double click, a re-delivered event) never send it twice. Cleared when the send fails.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

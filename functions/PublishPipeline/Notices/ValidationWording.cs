@@ -28,8 +28,8 @@ internal static class ValidationWording
         {
             ValidationOutcome.Rejected => $"【年报校验】{name}：文件无法识别，请检查后重新提交",
             ValidationOutcome.NeedsChanges => $"【年报校验】{name}：发现 {Errors(notice).Count} 处错误，请修改后重新提交",
-            _ when warnings > 0 => $"【年报校验】{name}：校验通过（{warnings} 处提示），已进入发布流程",
-            _ => $"【年报校验】{name}：校验通过，已进入发布流程",
+            _ when warnings > 0 => $"【年报校验】{name}：校验通过（{warnings} 处提示），{Next(notice)}",
+            _ => $"【年报校验】{name}：校验通过，{Next(notice)}",
         };
         return FindingText.SingleLine(subject);
     }
@@ -41,9 +41,17 @@ internal static class ValidationWording
         ValidationOutcome.NeedsChanges =>
             $"您提交的年度报告校验发现 {Errors(notice).Count} 处错误，报告暂不能发布。请按下列说明修改后重新提交。",
         _ when Warnings(notice).Count > 0 =>
-            $"您提交的年度报告校验通过，已进入发布流程。另有 {Warnings(notice).Count} 处提示，请核对；如需更正，可重新提交。",
-        _ => "您提交的年度报告校验通过，已进入发布流程。",
+            $"您提交的年度报告校验通过，{Next(notice)}。另有 {Warnings(notice).Count} 处提示，请核对；如需更正，可重新提交。",
+        _ => $"您提交的年度报告校验通过，{Next(notice)}。",
     };
+
+    /// <summary>Where an accepted report goes next: the reviewers, or (auto-publishing agencies) straight to publication.</summary>
+    public static string Next(ValidationNotice notice) => notice.AwaitsReview ? "已提交政务公开办审核" : "已进入发布流程";
+
+    /// <summary>The closing sentence of an accepted report's email.</summary>
+    public static string AcceptedNote(ValidationNotice notice) => notice.AwaitsReview
+        ? "校验通过，报告已提交政务公开办审核，审核通过并发布后将另行通知公开链接。"
+        : "校验通过，报告已进入发布流程，发布后将另行通知公开链接。";
 
     /// <summary>Why an upload was rejected: the A0 finding's message, else the first error's.</summary>
     public static string RejectionReason(ValidationNotice notice) =>

@@ -14,11 +14,11 @@ public sealed record DraftBlobName(string Agency, string YearText, string File)
     }
 
     /// <summary>
-    /// The blob name for an upload through the API: the content hash keeps every upload (no overwrite) and makes
-    /// the same bytes land on the same name.
+    /// The blob name of a version uploaded through the API: one blob per version, never overwritten, and the same
+    /// bytes re-sent for the same version land on the same name.
     /// </summary>
-    public static string ForUpload(string agency, int year, string sha256Hex, string fileName) =>
-        string.Create(CultureInfo.InvariantCulture, $"{agency}/{year}/{sha256Hex[..16]}-{SafeFileName(fileName)}");
+    public static string ForUpload(string agency, int year, int version, string sha256Hex, string fileName) =>
+        string.Create(CultureInfo.InvariantCulture, $"{agency}/{year}/v{version}-{sha256Hex[..12]}-{SafeFileName(fileName)}");
 
     /// <summary>The file name without any directory part or control characters, never empty.</summary>
     public static string SafeFileName(string fileName)

@@ -3,7 +3,9 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Access;
 using PublishPipeline.Notices;
+using PublishPipeline.Pipeline.Alerts;
 using PublishPipeline.Reports;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
@@ -11,9 +13,9 @@ using PublishPipeline.Submissions;
 namespace PublishPipeline.Pipeline;
 
 /// <summary>
-/// The ingest stage, started by a new blob in <c>drafts</c>: record the submission, read and validate the draft,
-/// store the result, queue the validation email (and publication when the report is clean), then record the
-/// outcome. Messages go out before the state changes and their consumers are idempotent, so a crash at any point
+/// The ingest stage, started by a new blob in <c>drafts</c>: record the upload as the report's next version (or
+/// find the version that already holds these bytes), read and validate the draft, store the result, queue the
+/// validation email, the review request (or the publication, for an auto-publishing agency), then record the outcome. Messages go out before the state changes and their consumers are idempotent, so a crash at any point
 /// is repaired by the retry without losing or doubling anything.
 /// </summary>
 public sealed class IngestHandler(
@@ -23,10 +25,14 @@ public sealed class IngestHandler(
     DraftChecker checker,
     ValidationInputsFactory inputs,
     MessageQueue queue,
+    AlertRecorder alerts,
     IOptions<PipelineOptions> options,
     ILogger<IngestHandler> logger)
 {
     public const string Actor = "system:ingest";
+
+    /// <summary>Where drafts land whose path names no valid agency id: kept and recorded, never processed.</summary>
+    public const string UnfiledAgency = "unfiled";
 
     public async Task<Submission> HandleAsync(string blobName, CancellationToken cancellationToken = default)
     {
@@ -35,21 +41,18 @@ public sealed class IngestHandler(
         var (content, sha256, size) = await DownloadAsync(blob, options.Value.MaxDraftBytes, cancellationToken);
         var name = DraftBlobName.Parse(blobName);
         var fileName = DraftMetadata.OriginalFileName(properties.Metadata) ?? DraftBlobName.SafeFileName(name.File);
-        var submittedBy = DraftMetadata.SubmittedBy(properties.Metadata) ?? "blob";
+        var agency = await agencies.GetAsync(name.Agency, cancellationToken);
+        var uploader = DraftMetadata.SubmittedBy(properties.Metadata) is { } claimed && Caller.FromEmail(claimed, "metadata") is { } caller
+            && agency is not null && AccessPolicy.IsSubmitter(agency, caller)
+            ? caller.Email
+            : Submission.UnknownUploader;
+        var report = new ReportKey(AgencyDirectory.IsValidId(name.Agency) ? name.Agency : UnfiledAgency, name.Year ?? 0);
 
-        var (submission, created) = await submissions.GetOrCreateAsync(
-            new Submission
-            {
-                PartitionKey = SubmissionIds.For(blobName, sha256),
-                AgencyId = name.Agency,
-                Year = name.Year ?? 0,
-                FileName = fileName,
-                DraftBlob = blobName,
-                Sha256 = sha256,
-                Size = size,
-                SubmittedBy = submittedBy,
-            },
-            submittedBy,
+        var (submission, created) = await submissions.AddVersionAsync(
+            report,
+            new Submission { FileName = fileName, DraftBlob = blobName, Sha256 = sha256, Size = size, SubmittedBy = uploader },
+            uploader == Submission.UnknownUploader ? "system:blob" : uploader,
+            uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
             cancellationToken);
         if (submission.CurrentState != SubmissionState.Received)
         {
@@ -59,35 +62,110 @@ public sealed class IngestHandler(
         }
 
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
-        var agency = await agencies.GetAsync(name.Agency, cancellationToken);
+        if (submission.UploaderUnknown())
+        {
+            return await RejectUnknownUploaderAsync(blobName, properties.ETag, submission, agency, cancellationToken);
+        }
+
         var document = await CheckAsync(name, agency, fileName, content, sha256, size, submission.ReceivedAt, cancellationToken);
         await storage.SaveReportDocumentAsync(submission.Id, document.Document, cancellationToken);
 
         var (outcome, next, reason) = Decide(document, agency);
-        await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ValidationResult, outcome), cancellationToken);
-        if (next == SubmissionState.Approved)
+        var head = await submissions.GetHeadAsync(report, cancellationToken);
+        if (head is not null && head.VersionCount > submission.Version)
         {
-            await queue.SendPublishAsync(new PublishMessage(submission.Id), cancellationToken);
+            // A newer upload arrived while this one was being checked: it is the one to review.
+            next = SubmissionState.Superseded;
+            reason = $"已由第 {head.VersionCount} 版取代（重新提交）";
+        }
+        else
+        {
+            await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ValidationResult, outcome), cancellationToken);
+            if (next == SubmissionState.AwaitingReview)
+            {
+                await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ReviewRequest), cancellationToken);
+            }
+            else if (next == SubmissionState.Approved)
+            {
+                await queue.SendPublishAsync(new PublishMessage(submission.Id), cancellationToken);
+            }
         }
 
-        var report = document.Document.Report;
-        var updated = await submissions.TransitionAsync(
-            submission,
-            SubmissionState.Received,
+        var docReport = document.Document.Report;
+        var result = await submissions.TransitionAsync(
+            submission.Id,
+            [SubmissionState.Received],
             next,
             Actor,
             reason,
             s =>
             {
                 s.Format = document.Document.Source.Format;
-                s.Template = report.Template;
-                s.Title = report.Title;
+                s.Template = docReport.Template;
+                s.Title = docReport.Title;
                 s.Errors = document.Document.Summary.Errors;
                 s.Warnings = document.Document.Summary.Warnings;
+                if (next == SubmissionState.Superseded)
+                {
+                    s.SupersededBy = head!.VersionCount;
+                }
             },
             cancellationToken);
         await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
-        return updated ?? await submissions.GetAsync(submission.Id, cancellationToken) ?? submission;
+        return result.Updated ?? result.Current ?? submission;
+    }
+
+    /// <summary>
+    /// Records a draft whose ingest failed on every retry: its version (found by its bytes, or made now) goes to
+    /// Failed from Received, and the receipt stops the sweeper from trying again. Returns null when the blob is gone.
+    /// </summary>
+    public async Task<Submission?> RecordFailureAsync(string blobName, string reason, CancellationToken cancellationToken = default)
+    {
+        var blob = storage.Drafts.GetBlobClient(blobName);
+        BlobProperties properties;
+        try
+        {
+            properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+
+        var (_, sha256, size) = await DownloadAsync(blob, 0, cancellationToken);
+        var name = DraftBlobName.Parse(blobName);
+        var report = new ReportKey(AgencyDirectory.IsValidId(name.Agency) ? name.Agency : UnfiledAgency, name.Year ?? 0);
+        var (submission, _) = await submissions.AddVersionAsync(
+            report,
+            new Submission
+            {
+                FileName = DraftMetadata.OriginalFileName(properties.Metadata) ?? DraftBlobName.SafeFileName(name.File),
+                DraftBlob = blobName,
+                Sha256 = sha256,
+                Size = size,
+                SubmittedBy = DraftMetadata.SubmittedBy(properties.Metadata) ?? Submission.UnknownUploader,
+            },
+            "system:blob",
+            "收到上传的年度报告草稿",
+            cancellationToken);
+        var result = await submissions.TransitionAsync(submission.Id, [SubmissionState.Received], SubmissionState.Failed, PoisonHandler.Actor, reason, cancellationToken: cancellationToken);
+        await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
+        return result.Updated ?? result.Current ?? submission;
+    }
+
+    /// <summary>
+    /// A draft written straight into storage by nobody the directory knows: kept and recorded, never read, never
+    /// mailed about (no address from an upload is trusted), and the operators are told.
+    /// </summary>
+    private async Task<Submission> RejectUnknownUploaderAsync(string blobName, ETag blobETag, Submission submission, Agency? agency, CancellationToken cancellationToken)
+    {
+        var reason = agency is null
+            ? $"上传路径中的机关编号「{submission.AgencyId}」未在机构名录中登记，且上传者不明，不予受理"
+            : "上传者不明：草稿未经本机关登记的报送人通过接口提交，不予受理";
+        await alerts.RecordAsync("upload", submission.Id, submission.AgencyId, reason, blobName, 0, cancellationToken);
+        var result = await submissions.TransitionAsync(submission.Id, [SubmissionState.Received], SubmissionState.Rejected, Actor, reason, cancellationToken: cancellationToken);
+        await WriteReceiptAsync(blobName, blobETag, submission.Id, cancellationToken);
+        return result.Updated ?? result.Current ?? submission;
     }
 
     private async Task WriteReceiptAsync(string blobName, ETag blobETag, string submissionId, CancellationToken cancellationToken)

@@ -12,8 +12,27 @@ public sealed class MessageQueue(PipelineStorage storage)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    /// <summary>Storage queues hide a message for at most seven days; a later publication is re-queued when it surfaces.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
     public Task SendPublishAsync(PublishMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.PublishQueue, message, cancellationToken);
+
+    /// <summary>Queues a publication to surface after <paramref name="delay"/> (capped at <see cref="MaxDelay"/>), never expiring.</summary>
+    public async Task SendPublishAsync(PublishMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            await SendPublishAsync(message, cancellationToken);
+            return;
+        }
+
+        await storage.PublishQueue.SendMessageAsync(
+            JsonSerializer.Serialize(message, JsonOptions),
+            visibilityTimeout: delay < MaxDelay ? delay : MaxDelay,
+            timeToLive: TimeSpan.FromSeconds(-1),
+            cancellationToken);
+    }
 
     public Task SendNoticeAsync(NoticeMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.NoticesQueue, message, cancellationToken);

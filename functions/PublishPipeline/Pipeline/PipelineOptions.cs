@@ -1,3 +1,5 @@
+using PublishPipeline.Access;
+
 namespace PublishPipeline.Pipeline;
 
 /// <summary>Pipeline settings (configuration section "Pipeline").</summary>
@@ -17,8 +19,23 @@ public sealed class PipelineOptions
     /// <summary>The public address of a report page, for links in emails and the submission record.</summary>
     public string ReportPageUrl(int year, string agencyId) => SiteBaseUrl.TrimEnd('/') + Site.SitePaths.ReportUrl(year, agencyId);
 
-    /// <summary>Where a submitter follows a submission.</summary>
+    /// <summary>Where a submitter or reviewer follows a submission (a page for browsers, JSON for programs).</summary>
     public string SubmissionStatusUrl(string submissionId) => $"{ApiBaseUrl.TrimEnd('/')}/api/submissions/{submissionId}";
+
+    /// <summary>The private preview of a submission's page.</summary>
+    public string SubmissionPreviewUrl(string submissionId) => $"{SubmissionStatusUrl(submissionId)}/preview";
+
+    /// <summary>Where an agency uploads (for reminders).</summary>
+    public string SubmitUrl() => $"{ApiBaseUrl.TrimEnd('/')}/api/drafts";
+
+    /// <summary>
+    /// Where the caller's identity comes from: <c>AppService</c> (Azure; the default, so a forgotten setting never
+    /// trusts a header anyone can send) or <c>DevHeader</c> (the local dev host only).
+    /// </summary>
+    public AuthenticationMode Authentication { get; set; } = AuthenticationMode.AppService;
+
+    /// <summary>Operators' addresses for pipeline alerts (';'-separated; configured, never taken from an upload).</summary>
+    public string OperatorEmails { get; set; } = "";
 
     /// <summary>How far back the sweeper looks for drafts whose blob event was missed.</summary>
     public TimeSpan SweepLookBack { get; set; } = TimeSpan.FromDays(2);

@@ -9,8 +9,10 @@ using PublishPipeline.Submissions;
 namespace PublishPipeline.Pipeline;
 
 /// <summary>
-/// The publish stage: renders an approved submission's page and data into <c>$web</c>, updates the indexes,
-/// queues the publication notice, then records it Published. A re-delivered message finds it Published and stops.
+/// The publish stage. Publish: when an approved version's time has come, render its page and data into
+/// <c>$web</c>, update the indexes, queue the publication notice, then record it Published (which supersedes the
+/// version live before it). Unpublish: take a withdrawn version's page down if it is still the live one.
+/// Re-delivered messages find the work done and stop; an early scheduled message is put back until its time.
 /// </summary>
 public sealed class PublishHandler(
     PipelineStorage storage,
@@ -33,6 +35,12 @@ public sealed class PublishHandler(
             return;
         }
 
+        if (message.Action == PublishAction.Unpublish)
+        {
+            await UnpublishAsync(submission, cancellationToken);
+            return;
+        }
+
         switch (submission.CurrentState)
         {
             case SubmissionState.Published:
@@ -46,31 +54,61 @@ public sealed class PublishHandler(
                 return;
         }
 
+        var now = clock.GetUtcNow();
+        if (submission.PublishAt is { } at && at > now.AddSeconds(1))
+        {
+            await queue.SendPublishAsync(message, at - now, cancellationToken);
+            logger.LogInformation("Submission {Submission} is scheduled for {At}: put back", submission.Id, at);
+            return;
+        }
+
         var agency = await agencies.GetAsync(submission.AgencyId, cancellationToken)
             ?? throw new InvalidOperationException($"agency {submission.AgencyId} of submission {submission.Id} is not in the directory");
         var document = await storage.LoadReportDocumentAsync(submission.Id, cancellationToken)
             ?? throw new InvalidOperationException($"submission {submission.Id} is approved but its report is not stored");
         document.Report.Year ??= submission.Year;
 
-        var publishedAt = clock.GetUtcNow();
-        await site.PublishReportAsync(new ReportPageModel(document, agency.Id, agency.Name, publishedAt, submission.Id), cancellationToken);
+        var head = await submissions.GetHeadAsync(submission.Report, cancellationToken);
+        var replaces = head?.PublishedVersion is { } live && live != submission.Version ? live : (int?)null;
+        await site.PublishReportAsync(new ReportPageModel(document, agency.Id, agency.Name, now, submission.Id), cancellationToken);
         await site.RebuildIndexesAsync(cancellationToken);
         await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Published), cancellationToken);
 
         var year = document.Report.Year!.Value;
         var url = options.Value.ReportPageUrl(year, agency.Id);
         await submissions.TransitionAsync(
-            submission,
-            SubmissionState.Approved,
+            submission.Id,
+            [SubmissionState.Approved],
             SubmissionState.Published,
             Actor,
-            "已发布到公开网站",
+            replaces is { } old ? $"已发布到公开网站（更正版本，替换第 {old} 版）" : "已发布到公开网站",
             s =>
             {
                 s.PublicUrl = url;
-                s.PublishedAt = publishedAt;
+                s.PublishedAt = now;
             },
             cancellationToken);
         logger.LogInformation("Published submission {Submission} at {Url}", submission.Id, url);
+    }
+
+    private async Task UnpublishAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        switch (submission.CurrentState)
+        {
+            case SubmissionState.Published:
+                // The withdrawal queues this just before it records the state: let the queue retry.
+                throw new InvalidOperationException($"submission {submission.Id} is to be taken down but is still Published");
+            case not SubmissionState.Withdrawn:
+                logger.LogWarning("Unpublish asked for {Submission} in state {State}: ignored", submission.Id, submission.State);
+                return;
+        }
+
+        var removed = await site.UnpublishReportAsync(submission.Year, submission.AgencyId, submission.Id, cancellationToken);
+        if (removed)
+        {
+            await site.RebuildIndexesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Withdrawn submission {Submission}: page {Outcome}", submission.Id, removed ? "taken down" : "was not live");
     }
 }

@@ -8,6 +8,9 @@ internal static class ChinaTime
     // China has used UTC+8 without daylight saving since 1991; the fixed offset covers hosts without tzdata.
     private static readonly TimeZoneInfo Zone = FindZone();
 
+    /// <summary>Beijing time's offset, for times people type without one (a datetime-local field).</summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
     public static DateTimeOffset ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>The calendar day in China at <paramref name="instant"/>: deadlines and once-a-day keys count Beijing days.</summary>

@@ -33,6 +33,33 @@ public sealed class SitePublisher(PipelineStorage storage, SiteRenderer renderer
             cancellationToken);
     }
 
+    /// <summary>
+    /// Takes a report's page and data off the site and out of the index, but only while the live entry is still
+    /// <paramref name="submissionId"/>'s (a later version may have gone live since). Returns whether anything was removed.
+    /// </summary>
+    public async Task<bool> UnpublishReportAsync(int year, string agencyId, string submissionId, CancellationToken cancellationToken = default)
+    {
+        var partition = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entry = await storage.Published.GetEntityIfExistsAsync<PublishedEntry>(partition, agencyId, cancellationToken: cancellationToken);
+        if (!entry.HasValue || entry.Value!.SubmissionId != submissionId)
+        {
+            return false;
+        }
+
+        await storage.Web.GetBlobClient(SitePaths.ReportPage(year, agencyId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await storage.Web.GetBlobClient(SitePaths.ReportData(year, agencyId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await storage.Published.DeleteEntityAsync(partition, agencyId, entry.Value.ETag, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Removed, or replaced by a newer version, meanwhile: nothing of this version is left to take down.
+        }
+
+        return true;
+    }
+
     /// <summary>Rebuilds the home page from the published index, and the shared assets.</summary>
     public async Task RebuildIndexesAsync(CancellationToken cancellationToken = default)
     {

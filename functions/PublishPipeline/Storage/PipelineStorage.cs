@@ -31,6 +31,8 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public TableClient IngestReceipts => tables.GetTableClient(StorageNames.IngestReceiptsTable);
 
+    public TableClient Alerts => tables.GetTableClient(StorageNames.AlertsTable);
+
     /// <summary>Stores the parsed report and findings of a submission (the JSON contract), replacing an earlier one.</summary>
     public async Task SaveReportDocumentAsync(string submissionId, ReportDocument document, CancellationToken cancellationToken = default) =>
         await Reports.GetBlobClient(StorageNames.ReportBlobName(submissionId))
@@ -61,9 +63,10 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
         await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await PublishQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await NoticesQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await queues.GetQueueClient(StorageNames.PublishQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await queues.GetQueueClient(StorageNames.NoticesQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Submissions, Agencies, Published, Notices, IngestReceipts })
+        await queues.GetQueueClient(StorageNames.PublishPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(StorageNames.NoticesPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var table in new[] { Submissions, Agencies, Published, Notices, IngestReceipts, Alerts })
         {
             try
             {

@@ -30,10 +30,19 @@ public static class StorageNames
 
     public const string NoticesTable = "notices";
 
+    /// <summary>Operator alerts: a stage that failed on every retry, an upload from nobody the directory knows.</summary>
+    public const string AlertsTable = "alerts";
+
+    /// <summary>Where the queue triggers put a message that failed on every delivery.</summary>
+    public const string PublishPoisonQueue = PublishQueue + "-poison";
+
+    public const string NoticesPoisonQueue = NoticesQueue + "-poison";
+
+    /// <summary>Where the blob trigger (polling or Event Grid) puts a blob whose ingest failed on every retry.</summary>
+    public const string BlobTriggerPoisonQueue = "webjobs-blobtrigger-poison";
+
     /// <summary>One row per ingested draft blob version: how the sweeper knows which blob events were missed.</summary>
     public const string IngestReceiptsTable = "ingestreceipts";
-
-    public const string AlertsTable = "alerts";
 
     /// <summary>The storage connection setting shared by triggers and clients (as in every Functions app).</summary>
     public const string ConnectionSetting = "AzureWebJobsStorage";

@@ -5,28 +5,32 @@ using Azure.Data.Tables;
 namespace PublishPipeline.Submissions;
 
 /// <summary>
-/// One submitted version of an agency's report for a year: where the upload is kept, what it was found to be,
-/// and its current state. Stored in the submissions table as the partition's "submission" row; the partition
-/// also holds the audit trail, so a state change and its audit entry are written in one transaction.
+/// One submitted version of an agency's report for a year: where the upload is kept (immutable, with its hash),
+/// what it was found to be, and its current state. Stored in the report's partition (<see cref="ReportKey"/>) as row
+/// <c>v{n}</c>, next to the report's head row, the hash index and the audit trail.
 /// </summary>
 public sealed class Submission : ITableEntity
 {
-    public const string RowKeyValue = "submission";
-
     public string PartitionKey { get; set; } = "";
 
-    public string RowKey { get; set; } = RowKeyValue;
+    public string RowKey { get; set; } = "";
 
     public DateTimeOffset? Timestamp { get; set; }
 
     public ETag ETag { get; set; }
 
     [IgnoreDataMember]
-    public string Id => PartitionKey;
+    public string Id => SubmissionIds.For(AgencyId, Year, Version);
+
+    [IgnoreDataMember]
+    public ReportKey Report => new(AgencyId, Year);
 
     public string AgencyId { get; set; } = "";
 
     public int Year { get; set; }
+
+    /// <summary>1 for the first upload of the report, then one more for each upload with new bytes.</summary>
+    public int Version { get; set; }
 
     /// <summary>The file name as the submitter gave it.</summary>
     public string FileName { get; set; } = "";
@@ -38,8 +42,10 @@ public sealed class Submission : ITableEntity
 
     public long Size { get; set; }
 
-    /// <summary>Who uploaded: a directory email through the API, or "blob" for a draft dropped into storage.</summary>
+    /// <summary>Who uploaded: the signed-in submitter's email, or <see cref="UnknownUploader"/> for a draft dropped into storage by nobody the directory knows.</summary>
     public string SubmittedBy { get; set; } = "";
+
+    public const string UnknownUploader = "unknown";
 
     public string State { get; set; } = nameof(SubmissionState.Received);
 
@@ -64,8 +70,21 @@ public sealed class Submission : ITableEntity
 
     public DateTimeOffset? PublishedAt { get; set; }
 
-    public int AuditCount { get; set; }
+    /// <summary>When an approved version is to go live (null: as soon as it is approved).</summary>
+    public DateTimeOffset? PublishAt { get; set; }
+
+    /// <summary>The reviewer who approved or returned it.</summary>
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>The reviewer's comments when returned, or the reason given for a withdrawal.</summary>
+    public string? Comments { get; set; }
+
+    /// <summary>The version that replaced this one (state Superseded).</summary>
+    public int? SupersededBy { get; set; }
 
     [IgnoreDataMember]
     public SubmissionState CurrentState => Enum.Parse<SubmissionState>(State);
+
+    /// <summary>Rejected because nobody the directory knows uploaded it: the same bytes from a submitter are a new version.</summary>
+    public bool UploaderUnknown() => SubmittedBy == UnknownUploader;
 }

@@ -5,125 +5,206 @@ using PublishPipeline.Storage;
 namespace PublishPipeline.Submissions;
 
 /// <summary>
-/// Submissions and their audit trail. Every state change is guarded by the record's ETag and written together
-/// with its audit entry in one table transaction, so no state changes without a trace and two racing writers
-/// cannot both win.
+/// Reports, their versions and their audit trail. A report (agency, year) is one table partition: the head row,
+/// one row per version, a hash index row per distinct upload and one audit row per state change. Every change
+/// rewrites the head under its ETag in the same transaction as the versions it touches and their audit entries, so
+/// no state changes without a trace, racing writers cannot both win, and the loser re-reads and decides again.
 /// </summary>
 public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
 {
+    /// <summary>Versions an upload of new bytes takes over: still pending, never going live now.</summary>
+    private static readonly HashSet<SubmissionState> PendingStates = [SubmissionState.NeedsChanges, SubmissionState.AwaitingReview, SubmissionState.Approved];
+
+    /// <summary>States in which the same bytes uploaded again are the same version (no new version, no new email).</summary>
+    private static readonly HashSet<SubmissionState> ReusedStates =
+        [SubmissionState.Received, SubmissionState.Rejected, SubmissionState.NeedsChanges, SubmissionState.AwaitingReview, SubmissionState.Approved, SubmissionState.Published];
+
+    private const int MaxAttempts = 12;
+
     private TableClient Table => storage.Submissions;
 
-    public async Task<Submission?> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        if (!SubmissionIds.IsWellFormed(id))
-        {
-            return null;
-        }
+    public async Task<Submission?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        SubmissionIds.TryParse(id, out var report, out var version) ? await GetVersionAsync(report, version, cancellationToken) : null;
 
-        var response = await Table.GetEntityIfExistsAsync<Submission>(id, Submission.RowKeyValue, cancellationToken: cancellationToken);
+    public async Task<Submission?> GetVersionAsync(ReportKey report, int version, CancellationToken cancellationToken = default)
+    {
+        var response = await Table.GetEntityIfExistsAsync<Submission>(report.PartitionKey, SubmissionIds.RowKeyFor(version), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>
-    /// Records a new submission in state Received with its first audit entry, or returns the existing one when
-    /// the same upload was already recorded (a re-delivered event, a retried request).
-    /// </summary>
-    public async Task<(Submission Submission, bool Created)> GetOrCreateAsync(Submission submission, string actor, CancellationToken cancellationToken = default)
+    public async Task<ReportHead?> GetHeadAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        submission.RowKey = Submission.RowKeyValue;
-        submission.State = nameof(SubmissionState.Received);
-        submission.ReceivedAt = now;
-        submission.UpdatedAt = now;
-        submission.AuditCount = 1;
-        var audit = new AuditEntry
+        var response = await Table.GetEntityIfExistsAsync<ReportHead>(report.PartitionKey, ReportHead.RowKeyValue, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>The version holding these bytes, if any.</summary>
+    public async Task<Submission?> FindByHashAsync(ReportKey report, string sha256, CancellationToken cancellationToken = default)
+    {
+        var hash = await Table.GetEntityIfExistsAsync<DraftHash>(report.PartitionKey, DraftHash.RowKeyFor(sha256), cancellationToken: cancellationToken);
+        return hash.HasValue ? await GetVersionAsync(report, hash.Value!.Version, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Records an upload as the report's next version in state Received, superseding the versions still pending,
+    /// or returns the version that already holds the same bytes (a retried request, a re-delivered event, the same
+    /// file uploaded twice): then nothing is written.
+    /// </summary>
+    /// <param name="draftBlobFor">Names the blob for the new version number, when the caller stores the upload after recording it.</param>
+    public async Task<(Submission Submission, bool Created)> AddVersionAsync(
+        ReportKey report, Submission upload, string actor, string reason, CancellationToken cancellationToken = default, Func<int, string>? draftBlobFor = null)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            PartitionKey = submission.PartitionKey,
-            RowKey = AuditEntry.RowKeyFor(1),
-            Sequence = 1,
-            Actor = actor,
-            At = now,
-            From = "",
-            To = nameof(SubmissionState.Received),
-            Reason = "收到上传的年度报告草稿",
-        };
-        try
-        {
-            await Table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, submission),
-                    new TableTransactionAction(TableTransactionActionType.Add, audit),
-                ],
-                cancellationToken);
-            var created = await GetAsync(submission.Id, cancellationToken) ?? submission;
-            return (created, true);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            var existing = await GetAsync(submission.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"submission {submission.Id} conflicted but cannot be read", e);
-            return (existing, false);
+            var existing = await FindByHashAsync(report, upload.Sha256, cancellationToken);
+            if (existing is not null && ReusedStates.Contains(existing.CurrentState) && !existing.UploaderUnknown())
+            {
+                return (existing, false);
+            }
+
+            var head = await GetHeadAsync(report, cancellationToken);
+            var isNewReport = head is null;
+            head ??= new ReportHead { PartitionKey = report.PartitionKey, AgencyId = report.AgencyId, Year = report.Year };
+            var now = clock.GetUtcNow();
+            var version = head.VersionCount + 1;
+            var submission = Copy(upload);
+            submission.PartitionKey = report.PartitionKey;
+            submission.RowKey = SubmissionIds.RowKeyFor(version);
+            submission.AgencyId = report.AgencyId;
+            submission.Year = report.Year;
+            submission.Version = version;
+            submission.DraftBlob = draftBlobFor?.Invoke(version) ?? upload.DraftBlob;
+            submission.State = nameof(SubmissionState.Received);
+            submission.ReceivedAt = now;
+            submission.UpdatedAt = now;
+
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, submission),
+                new(TableTransactionActionType.UpsertReplace, new DraftHash { PartitionKey = report.PartitionKey, RowKey = DraftHash.RowKeyFor(upload.Sha256), Version = version }),
+                Audit(head, submission, actor, now, "", SubmissionState.Received, reason),
+            };
+            foreach (var pending in await ListVersionsAsync(report, cancellationToken))
+            {
+                if (PendingStates.Contains(pending.CurrentState))
+                {
+                    var from = pending.CurrentState;
+                    pending.State = nameof(SubmissionState.Superseded);
+                    pending.SupersededBy = version;
+                    pending.UpdatedAt = now;
+                    pending.Reason = $"已由第 {version} 版取代（重新提交）";
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, pending, pending.ETag));
+                    actions.Add(Audit(head, pending, actor, now, from.ToString(), SubmissionState.Superseded, pending.Reason));
+                }
+            }
+
+            head.VersionCount = version;
+            head.LatestState = submission.State;
+            head.UpdatedAt = now;
+            actions.Insert(0, isNewReport
+                ? new TableTransactionAction(TableTransactionActionType.Add, head)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, head.ETag));
+            if (await TrySubmitAsync(actions, cancellationToken))
+            {
+                return (await GetVersionAsync(report, version, cancellationToken) ?? submission, true);
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException($"report {report} kept changing while version {version} was being added");
+            }
+
+            await Backoff(attempt, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Moves a submission from <paramref name="from"/> to <paramref name="to"/>, applying <paramref name="update"/>
-    /// to the record, and appends the audit entry, atomically. Returns null when the submission is no longer in
-    /// <paramref name="from"/> (another writer got there first): the caller's change did not happen.
+    /// Moves a version to <paramref name="to"/> if its current state is one of <paramref name="from"/>, applying
+    /// <paramref name="update"/> and appending the audit entry atomically. Publishing a version supersedes the one
+    /// live before it; withdrawing the live version leaves the report with none. When another writer changed the
+    /// report first, the change is decided again on what is there now: a second approval of the same version
+    /// finds it Approved and changes nothing.
     /// </summary>
-    public async Task<Submission?> TransitionAsync(
-        Submission submission,
-        SubmissionState from,
+    public async Task<TransitionResult> TransitionAsync(
+        string id,
+        IReadOnlyCollection<SubmissionState> from,
         SubmissionState to,
         string actor,
         string reason,
         Action<Submission>? update = null,
         CancellationToken cancellationToken = default)
     {
-        if (submission.CurrentState != from)
+        if (!SubmissionIds.TryParse(id, out var report, out var version))
         {
-            return null;
+            return new TransitionResult(null, null);
         }
 
-        var now = clock.GetUtcNow();
-        var sequence = submission.AuditCount + 1;
-        submission.State = to.ToString();
-        submission.UpdatedAt = now;
-        submission.Reason = reason;
-        submission.AuditCount = sequence;
-        update?.Invoke(submission);
-        var audit = new AuditEntry
+        for (var attempt = 1; ; attempt++)
         {
-            PartitionKey = submission.PartitionKey,
-            RowKey = AuditEntry.RowKeyFor(sequence),
-            Sequence = sequence,
-            Actor = actor,
-            At = now,
-            From = from.ToString(),
-            To = to.ToString(),
-            Reason = reason,
-        };
-        try
-        {
-            await Table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, submission, submission.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, audit),
-                ],
-                cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
+            var head = await GetHeadAsync(report, cancellationToken);
+            var submission = await GetVersionAsync(report, version, cancellationToken);
+            if (head is null || submission is null || !from.Contains(submission.CurrentState))
+            {
+                return new TransitionResult(null, submission);
+            }
 
-        return await GetAsync(submission.Id, cancellationToken);
+            var now = clock.GetUtcNow();
+            var previous = submission.CurrentState;
+            submission.State = to.ToString();
+            submission.UpdatedAt = now;
+            submission.Reason = reason;
+            update?.Invoke(submission);
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, submission, submission.ETag),
+                Audit(head, submission, actor, now, previous.ToString(), to, reason),
+            };
+
+            if (to == SubmissionState.Published)
+            {
+                if (head.PublishedVersion is { } live && live != version && await GetVersionAsync(report, live, cancellationToken) is { CurrentState: SubmissionState.Published } replaced)
+                {
+                    replaced.State = nameof(SubmissionState.Superseded);
+                    replaced.SupersededBy = version;
+                    replaced.UpdatedAt = now;
+                    replaced.Reason = $"已由第 {version} 版（更正版本）取代，公开页面已更新";
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, replaced, replaced.ETag));
+                    actions.Add(Audit(head, replaced, actor, now, nameof(SubmissionState.Published), SubmissionState.Superseded, replaced.Reason));
+                }
+
+                head.PublishedVersion = version;
+            }
+            else if (previous == SubmissionState.Published && head.PublishedVersion == version)
+            {
+                head.PublishedVersion = null;
+            }
+
+            if (version == head.VersionCount)
+            {
+                head.LatestState = submission.State;
+            }
+
+            head.UpdatedAt = now;
+            actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, head.ETag));
+            if (await TrySubmitAsync(actions, cancellationToken))
+            {
+                return new TransitionResult(await GetVersionAsync(report, version, cancellationToken), null);
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException($"report {report} kept changing while {id} was moved to {to}");
+            }
+
+            await Backoff(attempt, cancellationToken);
+        }
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>The whole history of a report, every version, in order.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var entries = new List<AuditEntry>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {AuditEntry.RowKeyPrefix} and RowKey lt {"audit."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {AuditEntry.RowKeyPrefix} and RowKey lt {"audit."}");
         await foreach (var entry in Table.QueryAsync<AuditEntry>(filter, cancellationToken: cancellationToken))
         {
             entries.Add(entry);
@@ -132,15 +213,112 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
         return entries.OrderBy(e => e.Sequence).ToList();
     }
 
-    public async Task<IReadOnlyList<Submission>> ListForAgencyAsync(string agencyId, CancellationToken cancellationToken = default)
+    /// <summary>The history of one version.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(string id, CancellationToken cancellationToken = default) =>
+        SubmissionIds.TryParse(id, out var report, out var version)
+            ? (await GetAuditTrailAsync(report, cancellationToken)).Where(e => e.Version == version).ToList()
+            : [];
+
+    /// <summary>Every version of a report, oldest first.</summary>
+    public async Task<IReadOnlyList<Submission>> ListVersionsAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var result = new List<Submission>();
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {Submission.RowKeyValue} and AgencyId eq {agencyId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {"v"} and RowKey lt {"w"}");
         await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
         {
             result.Add(entity);
         }
 
-        return result.OrderByDescending(s => s.ReceivedAt).ToList();
+        return result.OrderBy(s => s.Version).ToList();
     }
+
+    /// <summary>Every version of every report of an agency, newest first.</summary>
+    public async Task<IReadOnlyList<Submission>> ListForAgencyAsync(string agencyId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Submission>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey gt {agencyId + "_"} and PartitionKey lt {agencyId + "`"} and RowKey ge {"v"} and RowKey lt {"w"}");
+        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity);
+        }
+
+        return result.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Version).ToList();
+    }
+
+    /// <summary>Every version of every report of a year (for deadline reminders).</summary>
+    public async Task<IReadOnlyList<Submission>> ListVersionsOfYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Submission>();
+        var filter = TableClient.CreateQueryFilter($"Year eq {year} and RowKey ge {"v"} and RowKey lt {"w"}");
+        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every version in one state, across reports (the reviewers' digest, scheduled publications).</summary>
+    public async Task<IReadOnlyList<Submission>> ListInStateAsync(SubmissionState state, CancellationToken cancellationToken = default)
+    {
+        var result = new List<Submission>();
+        var filter = TableClient.CreateQueryFilter($"State eq {state.ToString()} and RowKey ge {"v"} and RowKey lt {"w"}");
+        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity);
+        }
+
+        return result;
+    }
+
+    private static TableTransactionAction Audit(
+        ReportHead head, Submission submission, string actor, DateTimeOffset at, string from, SubmissionState to, string reason)
+    {
+        head.AuditCount++;
+        return new TableTransactionAction(TableTransactionActionType.Add, new AuditEntry
+        {
+            PartitionKey = head.PartitionKey,
+            RowKey = AuditEntry.RowKeyFor(head.AuditCount),
+            Sequence = head.AuditCount,
+            Version = submission.Version,
+            SubmissionId = submission.Id,
+            Actor = actor,
+            At = at,
+            From = from,
+            To = to.ToString(),
+            Reason = reason,
+        });
+    }
+
+    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static Task Backoff(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+
+    private static Submission Copy(Submission upload) => new()
+    {
+        FileName = upload.FileName,
+        DraftBlob = upload.DraftBlob,
+        Sha256 = upload.Sha256,
+        Size = upload.Size,
+        SubmittedBy = upload.SubmittedBy,
+    };
+}
+
+/// <summary>What a transition did: the version as it is after the change, or (when the change was not made) as it is now.</summary>
+public sealed record TransitionResult(Submission? Updated, Submission? Current)
+{
+    public bool Changed => Updated is not null;
 }

@@ -19,7 +19,11 @@ public sealed class FunctionsMetadataTests
     public void TheAppHasExactlyTheExpectedFunctions()
     {
         Assert.Equal(
-            ["GetSubmission", "OnDraftUploaded", "PublishReport", "ReconcileDrafts", "SendNotice", "SubmitDraft"],
+            [
+                "ApproveSubmission", "GetSubmission", "ListAgencySubmissions", "OnDraftUploaded", "OnIngestPoison", "OnNoticePoison",
+                "OnPublishPoison", "PreviewSubmission", "PublishReport", "PublishSubmission", "ReconcileDrafts", "RemindDeadlines",
+                "ReturnSubmission", "SendNotice", "SubmitDraft", "WithdrawSubmission",
+            ],
             Metadata.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
@@ -57,6 +61,9 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("PublishReport", "publish")]
     [InlineData("SendNotice", "notices")]
+    [InlineData("OnPublishPoison", "publish-poison")]
+    [InlineData("OnNoticePoison", "notices-poison")]
+    [InlineData("OnIngestPoison", "webjobs-blobtrigger-poison")]
     public void QueueFunctionsListenOnTheirQueuesInBothHosts(string function, string queue)
     {
         var trigger = Trigger(function);
@@ -66,12 +73,30 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(queue, DevTrigger<QueueTriggerAttribute>(function).QueueName);
     }
 
-    [Fact]
-    public void ReconcileDraftsRunsOnTheConfiguredScheduleInBothHosts()
+    [Theory]
+    [InlineData("ReconcileDrafts", "%ReconcileSchedule%")]
+    [InlineData("RemindDeadlines", "%DeadlineSchedule%")]
+    public void TimersRunOnTheirConfiguredSchedules(string function, string schedule)
     {
-        var trigger = Trigger("ReconcileDrafts");
+        var trigger = Trigger(function);
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%ReconcileSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+    }
+
+    [Theory]
+    [InlineData("ListAgencySubmissions", "agencies/{id}/submissions", "get")]
+    [InlineData("PreviewSubmission", "submissions/{id}/preview", "get")]
+    [InlineData("ApproveSubmission", "submissions/{id}/approve", "post")]
+    [InlineData("ReturnSubmission", "submissions/{id}/return", "post")]
+    [InlineData("WithdrawSubmission", "submissions/{id}/withdraw", "post")]
+    [InlineData("PublishSubmission", "submissions/{id}/publish", "post")]
+    public void WorkflowRoutesAreServedAsTheIssueNamesThem(string function, string route, string method)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
     }
 
     [Fact]

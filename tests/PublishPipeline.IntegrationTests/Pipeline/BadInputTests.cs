@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Submissions;
 
 namespace PublishPipeline.IntegrationTests.Pipeline;
@@ -22,7 +24,7 @@ public sealed class BadInputTests(DevHostFixture fixture)
     public async Task BadDraftIsRejectedRecordedAndExplained(string kind, byte[] content, string reasonFragment)
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
-        await fixture.UploadDraftBlobAsync(agency.Id, 2021, $"{kind}.txt", content);
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, $"{kind}.txt", content, agency.SubmitterEmails[0]);
 
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.Rejected);
         Assert.Contains(reasonFragment, submission.Reason, StringComparison.Ordinal);
@@ -35,33 +37,60 @@ public sealed class BadInputTests(DevHostFixture fixture)
         Assert.Equal(["Received", "Rejected"], audit.Select(a => a.To));
 
         // The host is still running: a good draft right after is processed.
-        await fixture.UploadDraftBlobAsync(agency.Id, 2020, "good.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt")));
+        await fixture.UploadDraftBlobAsync(agency.Id, 2020, "good.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt")), agency.SubmitterEmails[0]);
         await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.Published);
     }
 
     [Fact]
-    public async Task DraftForAnUnregisteredAgencyIsRejectedAndNobodyIsMailed()
+    public async Task DraftForAnUnregisteredAgencyIsKeptRejectedAndNobodyIsMailed()
     {
         var agencyId = "unregistered-" + Guid.NewGuid().ToString("N")[..8];
-        await fixture.UploadDraftBlobAsync(agencyId, 2020, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt")));
+        await fixture.UploadDraftBlobAsync(agencyId, 2020, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt")), "someone@elsewhere.example");
 
         var submission = await fixture.WaitForSubmissionAsync(agencyId, SubmissionState.Rejected);
         Assert.Contains("未在机构名录中登记", submission.Reason, StringComparison.Ordinal);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        Azure.Response<Notices.NoticeRecord>? record = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = await fixture.Storage.Notices.GetEntityIfExistsAsync<Notices.NoticeRecord>(submission.Id, Notices.NoticeKind.ValidationResult);
-            if (found.HasValue)
-            {
-                record = Azure.Response.FromValue(found.Value!, found.GetRawResponse());
-                break;
-            }
+        Assert.Equal(Submission.UnknownUploader, submission.SubmittedBy);
+        Assert.True(await fixture.Storage.Drafts.GetBlobClient(submission.DraftBlob).ExistsAsync(), "the upload must be kept");
+        await AssertAlertAndNoMailAsync(submission);
+    }
 
-            await Task.Delay(200);
+    [Fact]
+    public async Task DraftDroppedIntoStorageByAnUnknownUploaderIsKeptRecordedAndRejected()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
+        var bytes = await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt"));
+        await fixture.UploadDraftBlobAsync(agency.Id, 2020, "dropped.txt", bytes, uploadedBy: "stranger@elsewhere.example");
+
+        var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.Rejected);
+        Assert.Contains("上传者不明", submission.Reason, StringComparison.Ordinal);
+        Assert.Equal(["Received", "Rejected"], (await fixture.Submissions.GetAuditTrailAsync(submission.Id)).Select(a => a.To));
+        Assert.True(await fixture.Storage.Drafts.GetBlobClient(submission.DraftBlob).ExistsAsync(), "the upload must be kept");
+        await AssertAlertAndNoMailAsync(submission);
+        using var page = await fixture.Http.GetAsync($"{fixture.SiteUrl}/reports/2020/{agency.Id}/");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+
+        // The same bytes from the registered submitter are a new version, checked and published as usual.
+        var accepted = await fixture.SubmitDraftOkAsync(agency, 2020, "report.txt", bytes);
+        Assert.False(accepted.Duplicate);
+        Assert.Equal(2, accepted.Version);
+        await fixture.WaitForStateAsync(accepted.Id, SubmissionState.Published);
+    }
+
+    private async Task AssertAlertAndNoMailAsync(Submission submission)
+    {
+        var alerts = fixture.Host.Services.GetRequiredService<PublishPipeline.Pipeline.Alerts.AlertRecorder>();
+        var alert = Assert.Single(await alerts.ListRecentAsync(2), a => a.SubmissionId == submission.Id);
+        Assert.Equal("upload", alert.Stage);
+        Assert.Equal(submission.DraftBlob, alert.Payload);
+
+        // No email about it, to anybody: no notice record was ever made for this version.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var notices = new List<Notices.NoticeRecord>();
+        await foreach (var record in fixture.Storage.Notices.QueryAsync<Notices.NoticeRecord>(n => n.PartitionKey == submission.Id))
+        {
+            notices.Add(record);
         }
 
-        Assert.NotNull(record);
-        Assert.Equal(Notices.NoticeRecord.NoRecipient, record!.Value.Status);
+        Assert.Empty(notices);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DraftSweeperTests(DevHostFixture fixture)
     public async Task DraftWithoutAReceiptIsReingestedWithoutDuplicateStateOrMail()
     {
         var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", "乡镇街道");
-        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "draft.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")), agency.SubmitterEmails[0]);
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.NeedsChanges);
         Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));
 

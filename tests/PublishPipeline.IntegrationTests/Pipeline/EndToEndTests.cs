@@ -22,7 +22,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
         var draft = await File.ReadAllBytesAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt"));
-        await fixture.UploadDraftBlobAsync(agency.Id, 2020, "年度报告.txt", draft);
+        await fixture.UploadDraftBlobAsync(agency.Id, 2020, "年度报告.txt", draft, agency.SubmitterEmails[0]);
 
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.Published);
         Assert.Equal(2020, submission.Year);
@@ -58,21 +58,14 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         var audit = await fixture.Submissions.GetAuditTrailAsync(submission.Id);
         Assert.Equal(["Received", "Approved", "Published"], audit.Select(a => a.To));
         Assert.Equal(["", "Received", "Approved"], audit.Select(a => a.From));
-        Assert.Equal(["blob", "system:ingest", "system:publish"], audit.Select(a => a.Actor));
+        Assert.Equal([agency.SubmitterEmails[0], "system:ingest", "system:publish"], audit.Select(a => a.Actor));
     }
 
     [Fact]
     public async Task DraftWithArithmeticErrorSubmittedThroughTheApi_GetsAnEmailNamingTheCellAndNoPage()
     {
         var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", "乡镇街道");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "2021年报.txt");
-        form.Add(new StringContent(agency.Id), "agency");
-        form.Add(new StringContent("2021"), "year");
-
-        using var response = await fixture.Http.PostAsync($"{fixture.ApiUrl}/api/drafts", form);
+        using var response = await fixture.SubmitDraftAsync(agency, 2021, "2021年报.txt", await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt")));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(System.Text.Json.JsonSerializerOptions.Web))!;
         Assert.Equal($"{fixture.ApiUrl}/api/submissions/{accepted.Id}", accepted.StatusUrl);
@@ -80,7 +73,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
 
         var submission = await fixture.WaitForSubmissionAsync(agency.Id, SubmissionState.NeedsChanges);
         Assert.Equal(accepted.Id, submission.Id);
-        var view = await fixture.GetSubmissionViewAsync(submission.Id);
+        var view = await fixture.GetSubmissionViewAsync(submission.Id, agency.SubmitterEmails[0]);
         Assert.Equal("NeedsChanges", view.State);
         var d1 = Assert.Single(view.Findings, f => f.Rule == "D1");
         Assert.Equal("carried_out", d1.Location?.Row);
@@ -111,11 +104,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         var bytes = await File.ReadAllBytesAsync(DevHostFixture.Sample("2021-qingshan-jiedao.txt"));
         async Task<(HttpStatusCode, SubmissionAccepted)> SubmitAsync()
         {
-            using var form = new MultipartFormDataContent();
-            form.Add(new ByteArrayContent(bytes), "file", "report.txt");
-            form.Add(new StringContent(agency.Id), "agency");
-            form.Add(new StringContent("2021"), "year");
-            using var response = await fixture.Http.PostAsync($"{fixture.ApiUrl}/api/drafts", form);
+            using var response = await fixture.SubmitDraftAsync(agency, 2021, "report.txt", bytes);
             return (response.StatusCode, (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(System.Text.Json.JsonSerializerOptions.Web))!);
         }
 
@@ -139,7 +128,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("内容")), "file", "a.txt");
         form.Add(new StringContent("no-such-agency"), "agency");
         form.Add(new StringContent("2021"), "year");
-        using var response = await fixture.Http.PostAsync($"{fixture.ApiUrl}/api/drafts", form);
+        using var response = await fixture.SendAsync(HttpMethod.Post, "/api/drafts", "someone@agency.example", form);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -151,7 +140,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
     [Fact]
     public async Task UnknownSubmissionIdIsA404Problem()
     {
-        using var response = await fixture.Http.GetAsync($"{fixture.ApiUrl}/api/submissions/0123456789abcdef01234567");
+        using var response = await fixture.SendAsync(HttpMethod.Get, "/api/submissions/no-such-agency-2021-v1", "someone@agency.example");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

@@ -154,6 +154,20 @@ public sealed class EmailComposerTests
         Assert.Contains(notice.Title, html.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "已提交政务公开办审核")]
+    [InlineData(false, "已进入发布流程")]
+    public async Task Accepted_report_says_whether_a_reviewer_comes_next(bool awaitsReview, string next)
+    {
+        var email = await new EmailComposer().ComposeValidationResultAsync(Notice(ValidationOutcome.Accepted, [Warning]) with { AwaitsReview = awaitsReview });
+
+        Assert.Contains(next, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(next, email.Text, StringComparison.Ordinal);
+        Assert.Contains(next, Html.Text(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(email.Html).Body!), StringComparison.Ordinal);
+        var other = awaitsReview ? "已进入发布流程" : "已提交政务公开办审核";
+        Assert.DoesNotContain(other, email.Text, StringComparison.Ordinal);
+    }
+
     private static ValidationNotice Notice(ValidationOutcome outcome, IReadOnlyList<Finding> findings) =>
         new("sub-20220301-7", "青山街道办事处", 2021, "2021年青山街道报告.docx", ReceivedAt, outcome, findings,
             "https://example.gov.cn/status/sub-20220301-7");

@@ -12,7 +12,7 @@ namespace PublishPipeline.Cli.Dev;
 /// here as <see cref="DraftSweepService"/>: the WebJobs timer extension served here does not load with these
 /// storage packages.
 /// </summary>
-public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice)
+public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice, PoisonHandler poison)
 {
     [FunctionName("OnDraftUploaded")]
     public Task OnDraftUploadedAsync([BlobTrigger(StorageNames.DraftBlobPath)] BlobClient draft, CancellationToken cancellationToken) =>
@@ -25,4 +25,16 @@ public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, N
     [FunctionName("SendNotice")]
     public Task SendNoticeAsync([QueueTrigger(StorageNames.NoticesQueue)] string message, CancellationToken cancellationToken) =>
         notice.HandleAsync(MessageQueue.Parse<NoticeMessage>(message), cancellationToken);
+
+    [FunctionName("OnPublishPoison")]
+    public Task OnPublishPoisonAsync([QueueTrigger(StorageNames.PublishPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        poison.HandlePublishAsync(message, (int)dequeueCount, cancellationToken);
+
+    [FunctionName("OnNoticePoison")]
+    public Task OnNoticePoisonAsync([QueueTrigger(StorageNames.NoticesPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        poison.HandleNoticeAsync(message, (int)dequeueCount, cancellationToken);
+
+    [FunctionName("OnIngestPoison")]
+    public Task OnIngestPoisonAsync([QueueTrigger(StorageNames.BlobTriggerPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+        poison.HandleBlobAsync(message, (int)dequeueCount, cancellationToken);
 }

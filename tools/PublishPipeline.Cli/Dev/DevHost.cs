@@ -8,7 +8,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PublishPipeline.Access;
 using PublishPipeline.Api;
+using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
@@ -73,6 +75,9 @@ internal sealed class DevHost : IAsyncDisposable
                 ["Notices:SendGridApiKey"] = "SG.local-dev-sink",
                 ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{options.SitePort}",
                 ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{options.ApiPort}",
+
+                // Locally the caller says who they are (X-Dev-User); Azure trusts only App Service authentication.
+                ["Pipeline:Authentication"] = nameof(AuthenticationMode.DevHeader),
 
                 // The polling blob trigger can miss blobs that share a last-modified second: sweep often locally.
                 ["Pipeline:SweepGrace"] = "00:00:05",
@@ -166,10 +171,42 @@ internal sealed class DevHost : IAsyncDisposable
         });
 
         app.MapPost("/api/" + DraftsApi.Route, (HttpRequest request, DraftsApi api, CancellationToken ct) => api.SubmitAsync(request, ct));
-        app.MapGet("/api/" + SubmissionsApi.Route, (string id, SubmissionsApi api, CancellationToken ct) => api.GetAsync(id, ct));
+        app.MapGet("/api/" + SubmissionsApi.Route, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.GetAsync(request, id, ct));
+        app.MapGet("/api/" + SubmissionsApi.PreviewRoute, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.PreviewAsync(request, id, ct));
+        app.MapGet("/api/" + SubmissionsApi.AgencyRoute, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.ListForAgencyAsync(request, id, ct));
+        app.MapPost("/api/" + ReviewApi.ApproveRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.ApproveAsync(request, id, ct));
+        app.MapPost("/api/" + ReviewApi.ReturnRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.ReturnAsync(request, id, ct));
+        app.MapPost("/api/" + ReviewApi.WithdrawRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.WithdrawAsync(request, id, ct));
+        app.MapPost("/api/" + ReviewApi.PublishRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.PublishAsync(request, id, ct));
         app.MapPost("/v3/mail/send", (HttpRequest request) => mail.ReceiveAsync(request));
         app.MapGet("/_dev/mail", () => mail.List());
         app.MapGet("/_dev/mailbox", () => Results.Content(MailboxPage.Value, "text/html; charset=utf-8"));
+
+        // The RemindDeadlines timer function, on demand and for any day: POST /_dev/deadlines?date=2027-01-24.
+        app.MapPost("/_dev/deadlines", async (string? date, DeadlineHandler deadlines, CancellationToken ct) =>
+        {
+            DateOnly? day = DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null;
+            if (date is not null && day is null)
+            {
+                return Problems.BadRequest("日期无效", "date 应为 yyyy-MM-dd。");
+            }
+
+            var run = await deadlines.RunAsync(day, ct);
+            return Results.Json(new { day = run.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reminders = run.Reminders.Select(r => r.Key), run.Digests });
+        });
+
+        // A browser cannot send X-Dev-User: /_dev/login?user=EMAIL&next=/api/submissions/… signs it in with a cookie
+        // (the dev host's stand-in for App Service authentication's session cookie).
+        app.MapGet("/_dev/login", (HttpContext context, string? user, string? next) =>
+        {
+            if (Caller.FromEmail(user, "dev") is not { } caller)
+            {
+                return Problems.BadRequest("邮箱无效", "user 应为机构名录中登记的邮箱。");
+            }
+
+            context.Response.Cookies.Append(CallerResolver.DevUserCookie, caller.Email, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+            return Results.Redirect(next is { Length: > 0 } && next.StartsWith('/') && !next.StartsWith("//", StringComparison.Ordinal) ? next : "/_dev/mailbox");
+        });
         return app;
     }
 
@@ -188,7 +225,7 @@ internal sealed class DevHost : IAsyncDisposable
                     q.NewBatchThreshold = queues.NewBatchThreshold;
                     q.MaxDequeueCount = queues.MaxDequeueCount;
                     q.MaxPollingInterval = queues.MaxPollingInterval;
-                    q.VisibilityTimeout = queues.VisibilityTimeout;
+                    q.VisibilityTimeout = options.QueueVisibilityTimeout ?? queues.VisibilityTimeout;
                     q.MessageEncoding = QueueMessageEncoding.Base64;
                 });
                 webJobs.AddAzureStorageBlobs();

@@ -22,5 +22,11 @@ internal sealed class DevHostOptions
     /// <summary>Extra configuration, as the Functions app would read from its app settings.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>
+    /// How long a failed queue message stays hidden before its next delivery; host.json's value when null. Tests
+    /// shorten it so a handler that always fails reaches the poison queue in seconds, not minutes.
+    /// </summary>
+    public TimeSpan? QueueVisibilityTimeout { get; set; }
+
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

@@ -1,0 +1,28 @@
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.Access;
+
+/// <summary>
+/// Who may do what, from the agency directory alone: an agency's submitters submit, follow and withdraw its
+/// reports; the reviewers of its supervising office follow, approve, return, publish and withdraw them (including
+/// taking a published report down). Nobody else sees anything of a report that is not public.
+/// </summary>
+public static class AccessPolicy
+{
+    public static bool IsSubmitter(Agency agency, Caller caller) => Contains(agency.SubmitterEmails, caller);
+
+    public static bool IsReviewer(Agency agency, Caller caller) => Contains(agency.ReviewerEmails, caller);
+
+    public static bool CanView(Agency agency, Caller caller) => IsSubmitter(agency, caller) || IsReviewer(agency, caller);
+
+    public static bool CanSubmit(Agency agency, Caller caller) => IsSubmitter(agency, caller);
+
+    public static bool CanReview(Agency agency, Caller caller) => IsReviewer(agency, caller);
+
+    /// <summary>Submitters withdraw what is not yet public; reviewers may also take a published report down.</summary>
+    public static bool CanWithdraw(Agency agency, Caller caller, SubmissionState state) =>
+        IsReviewer(agency, caller) || (IsSubmitter(agency, caller) && state != SubmissionState.Published);
+
+    private static bool Contains(IReadOnlyList<string> emails, Caller caller) =>
+        emails.Any(e => string.Equals(e.Trim(), caller.Email, StringComparison.OrdinalIgnoreCase));
+}

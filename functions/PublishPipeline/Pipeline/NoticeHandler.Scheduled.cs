@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PublishPipeline.Notices;
+using PublishPipeline.Pipeline.Deadlines;
+using PublishPipeline.Rendering;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>The emails that are not about one version: deadline reminders, reviewers' digests, operator alerts.</summary>
+public sealed partial class NoticeHandler
+{
+    /// <summary>Record partitions of these emails; submission emails use the submission id, which never starts with '~'.</summary>
+    private const string ReminderPartition = "~" + NoticeKind.DeadlineReminder;
+    private const string DigestPartition = "~" + NoticeKind.ReviewDigest;
+    private const string AlertPartition = "~" + NoticeKind.OperatorAlert;
+
+    /// <summary>A reminder to an agency's submitters, decided again at sending: a report submitted since is not nagged about.</summary>
+    private async Task HandleReminderAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.AgencyId is null || message.Year is not { } year || message.Key is null)
+        {
+            logger.LogWarning("Deadline reminder without agency, year or key: ignored");
+            return;
+        }
+
+        var agency = await agencies.GetAsync(message.AgencyId, cancellationToken);
+        if (agency is null)
+        {
+            return;
+        }
+
+        var versions = await submissions.ListVersionsAsync(new ReportKey(agency.Id, year), cancellationToken);
+        var progress = ReportProgress.FromVersions(versions.Select(v => (v.Version, v.CurrentState)));
+        var situation = ReminderPlanner.SituationOf(progress);
+        var deadline = ReminderPlanner.DeadlineFor(deadlines.Value.Calendar, agency.Level, year);
+        if (situation is null || deadline is null)
+        {
+            logger.LogInformation("Reminder {Key}: the report is in review or done now, not sent", message.Key);
+            return;
+        }
+
+        var today = ChinaTime.DateInChina(clock.GetUtcNow());
+        await SendOnceAsync(
+            ReminderPartition,
+            message.Key,
+            agency.SubmitterEmails,
+            "机关未登记报送人邮箱",
+            () => composer.ComposeDeadlineReminderAsync(new DeadlineReminderNotice(
+                agency.Name,
+                year,
+                deadline.Value,
+                deadline.Value.DayNumber - today.DayNumber,
+                situation == ReminderSituation.NeedsChanges ? DeadlineSituation.NeedsChanges : DeadlineSituation.NotSubmitted,
+                progress.LatestVersion,
+                options.Value.SubmitUrl())),
+            cancellationToken);
+    }
+
+    /// <summary>A reviewer's digest of what awaits them now; only to an address the directory lists as a reviewer.</summary>
+    private async Task HandleDigestAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Recipient is null || message.Key is null)
+        {
+            return;
+        }
+
+        var reviewer = message.Recipient.Trim().ToLowerInvariant();
+        var reviewed = (await agencies.ListAsync(cancellationToken))
+            .Where(a => a.ReviewerEmails.Any(e => string.Equals(e, reviewer, StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(a => a.Id);
+        var items = (await submissions.ListInStateAsync(SubmissionState.AwaitingReview, cancellationToken))
+            .Where(s => reviewed.ContainsKey(s.AgencyId))
+            .OrderBy(s => s.ReceivedAt)
+            .Select(s => new ReviewDigestItem(s.Id, reviewed[s.AgencyId].Name, s.Year, s.Version, s.ReceivedAt, s.Warnings, options.Value.SubmissionPreviewUrl(s.Id)))
+            .ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await SendOnceAsync(
+            DigestPartition,
+            message.Key,
+            [reviewer],
+            "",
+            () => composer.ComposeReviewDigestAsync(new ReviewDigestNotice(clock.GetUtcNow(), items)),
+            cancellationToken);
+    }
+
+    /// <summary>An operator alert to the configured operator addresses.</summary>
+    private async Task HandleAlertAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        var alert = message.Key is null ? null : await alerts.GetAsync(message.Key, cancellationToken);
+        if (alert is null)
+        {
+            return;
+        }
+
+        var operators = options.Value.OperatorEmails
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
+        var agency = alert.AgencyId is null ? null : await agencies.GetAsync(alert.AgencyId, cancellationToken);
+        await SendOnceAsync(
+            AlertPartition,
+            alert.PartitionKey + "-" + alert.RowKey,
+            operators,
+            "未配置运维人员邮箱",
+            () => composer.ComposeOperatorAlertAsync(new OperatorAlertNotice(
+                alert.Stage,
+                alert.SubmissionId,
+                agency?.Name ?? alert.AgencyId,
+                alert.Summary,
+                alert.At,
+                alert.Stage switch
+                {
+                    "publish" => Storage.StorageNames.PublishPoisonQueue,
+                    "notify" => Storage.StorageNames.NoticesPoisonQueue,
+                    "ingest" => Storage.StorageNames.BlobTriggerPoisonQueue,
+                    _ => "",
+                },
+                alert.Stage is "publish" or "ingest" && alert.SubmissionId is not null)),
+            cancellationToken);
+    }
+}

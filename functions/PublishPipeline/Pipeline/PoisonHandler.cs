@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PublishPipeline.Pipeline.Alerts;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// The end of the line for a message that failed on every delivery (host.json: maxDequeueCount). The poison queue
+/// keeps the message; this marks the version Failed (so nobody waits on it), records an operator alert with the
+/// message as received, and writes the ingest receipt so the sweeper stops retrying. Nothing is deleted.
+/// </summary>
+public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ingest, AlertRecorder alerts, ILogger<PoisonHandler> logger)
+{
+    public const string Actor = "system:poison";
+
+    public async Task HandlePublishAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    {
+        PublishMessage? parsed = null;
+        try
+        {
+            parsed = MessageQueue.Parse<PublishMessage>(message);
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Unreadable poison publish message");
+        }
+
+        var submission = parsed is null ? null : await submissions.GetAsync(parsed.SubmissionId, cancellationToken);
+        if (parsed is { Action: PublishAction.Unpublish })
+        {
+            await alerts.RecordAsync("publish", parsed.SubmissionId, submission?.AgencyId,
+                "撤回后撤下公开页面多次失败，页面可能仍在公开网站上，请人工处理", message, dequeueCount, cancellationToken);
+            return;
+        }
+
+        if (submission is not null)
+        {
+            await submissions.TransitionAsync(
+                submission.Id,
+                [SubmissionState.Received, SubmissionState.Approved],
+                SubmissionState.Failed,
+                Actor,
+                "发布多次失败，已转运维人员处理",
+                cancellationToken: cancellationToken);
+        }
+
+        await alerts.RecordAsync("publish", parsed?.SubmissionId, submission?.AgencyId,
+            submission is null ? "无法识别的发布消息多次处理失败" : $"第 {submission.Version} 版发布多次失败，已标记为处理失败", message, dequeueCount, cancellationToken);
+    }
+
+    public async Task HandleNoticeAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    {
+        NoticeMessage? parsed = null;
+        try
+        {
+            parsed = MessageQueue.Parse<NoticeMessage>(message);
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Unreadable poison notice message");
+        }
+
+        // The email's record stays Queued with its last error: it is not lost, and the report itself is unharmed.
+        await alerts.RecordAsync("notify", parsed?.SubmissionId, parsed?.AgencyId,
+            parsed is null ? "无法识别的邮件消息多次处理失败" : $"邮件「{parsed.Kind}」多次发送失败，仍为待发送状态", message, dequeueCount, cancellationToken);
+    }
+
+    /// <summary>The blob trigger's poison message: <c>{"Type":"BlobTrigger","ContainerName":"drafts","BlobName":...}</c>.</summary>
+    public async Task HandleBlobAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    {
+        string? blobName = null;
+        try
+        {
+            using var document = JsonDocument.Parse(message);
+            if (document.RootElement.TryGetProperty("BlobName", out var name) && name.ValueKind == JsonValueKind.String)
+            {
+                blobName = name.GetString();
+            }
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Unreadable blob trigger poison message");
+        }
+
+        Submission? failed = null;
+        if (blobName is not null)
+        {
+            failed = await ingest.RecordFailureAsync(blobName, "读取或校验多次失败，已转运维人员处理", cancellationToken);
+        }
+
+        await alerts.RecordAsync("ingest", failed?.Id, failed?.AgencyId,
+            failed is null ? "草稿处理多次失败，且无法定位草稿" : $"草稿 {blobName} 处理多次失败，第 {failed.Version} 版已标记为处理失败", message, dequeueCount, cancellationToken);
+    }
+}

@@ -1,0 +1,348 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using PublishPipeline.Api;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Reports;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The life of a report through the local host on Azurite, as agencies and reviewers live it: versions, review,
+/// return, approval, correction after publication, withdrawal, each step in the audit trail and the mailbox.
+/// </summary>
+[Collection(DevHostCollection.Name)]
+public sealed class WorkflowTests(DevHostFixture fixture)
+{
+    [Fact]
+    public async Task WholeLifeOfAReport_EveryStepIsRecordedMailedAndPublished()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var submitter = agency.SubmitterEmails[0];
+        var reviewer = agency.ReviewerEmails[0];
+
+        // v1 has an arithmetic error: NeedsChanges, and the submitter is told where.
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报初稿.docx", TestDrafts.Docx2021(agency.Name, withError: true));
+        Assert.Equal((1, "Received", false), (v1.Version, v1.State, v1.Duplicate));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.NeedsChanges);
+        Assert.Contains(await fixture.WaitForMailAsync(submitter, 1), m => m.Notice == $"{v1.Id}/validation-result");
+
+        // v2 is clean: AwaitingReview, the reviewer is asked, and v1 is superseded.
+        var v2 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报修改稿.docx", TestDrafts.Docx2021(agency.Name, note: "（第二稿）"));
+        Assert.Equal(2, v2.Version);
+        await fixture.WaitForStateAsync(v2.Id, SubmissionState.AwaitingReview);
+        Assert.Equal(SubmissionState.Superseded, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
+        var request = Assert.Single(await fixture.WaitForMailAsync(reviewer, 1), m => m.Notice == $"{v2.Id}/review-request");
+        Assert.Contains(agency.Name, request.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/api/submissions/{v2.Id}/preview", request.Html, StringComparison.Ordinal);
+
+        // The reviewer returns it with comments: NeedsChanges, and the submitter reads the comments.
+        const string comments = "请补充主动公开工作的具体数据，并核对第五部分。";
+        using (var returned = await fixture.ActAsync(v2.Id, "return", reviewer, new { comments }))
+        {
+            Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+            var view = (await returned.Content.ReadFromJsonAsync<SubmissionView>(ReportJson.CompactOptions))!;
+            Assert.Equal(("NeedsChanges", comments, reviewer), (view.State, view.Comments, view.ReviewedBy));
+        }
+
+        var returnedMail = Assert.Single(await WaitForNoticeAsync(submitter, $"{v2.Id}/returned"));
+        Assert.Contains(comments, returnedMail.Text, StringComparison.Ordinal);
+
+        // v3 answers the comments; the reviewer approves it and it goes live.
+        var v3 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报第三稿.docx", TestDrafts.Docx2021(agency.Name, note: "（第三稿）"));
+        await fixture.WaitForStateAsync(v3.Id, SubmissionState.AwaitingReview);
+        using (var approved = await fixture.ActAsync(v3.Id, "approve", reviewer, new { comments = "同意发布" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var live = await fixture.WaitForStateAsync(v3.Id, SubmissionState.Published);
+        Assert.Equal($"{fixture.SiteUrl}/reports/2021/{agency.Id}/", live.PublicUrl);
+        Assert.Contains("（第三稿）", await PublicPageTextAsync(agency.Id), StringComparison.Ordinal);
+        Assert.Single(await WaitForNoticeAsync(submitter, $"{v3.Id}/published"));
+
+        // A correction after publication: v4 is reviewed, goes live, and v3 is superseded.
+        var v4 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报更正稿.docx", TestDrafts.Docx2021(agency.Name, note: "（更正稿）"));
+        await fixture.WaitForStateAsync(v4.Id, SubmissionState.AwaitingReview);
+        Assert.Equal(SubmissionState.Published, (await fixture.Submissions.GetAsync(v3.Id))!.CurrentState);
+        using (var approved = await fixture.ActAsync(v4.Id, "approve", reviewer))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        await fixture.WaitForStateAsync(v4.Id, SubmissionState.Published);
+        var superseded = await fixture.WaitForStateAsync(v3.Id, SubmissionState.Superseded);
+        Assert.Equal(4, superseded.SupersededBy);
+        var page = await PublicPageTextAsync(agency.Id);
+        Assert.Contains("（更正稿）", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("（第三稿）", page, StringComparison.Ordinal);
+        Assert.Equal(4, (await fixture.Submissions.GetHeadAsync(new ReportKey(agency.Id, 2021)))!.PublishedVersion);
+
+        // v5 is withdrawn by the submitter before review; v4 stays live.
+        var v5 = await fixture.SubmitDraftOkAsync(agency, 2021, "误传.docx", TestDrafts.Docx2021(agency.Name, note: "（误传）"));
+        await fixture.WaitForStateAsync(v5.Id, SubmissionState.AwaitingReview);
+        using (var withdrawn = await fixture.ActAsync(v5.Id, "withdraw", submitter, new { reason = "误传了未定稿" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        Assert.Equal(SubmissionState.Withdrawn, (await fixture.Submissions.GetAsync(v5.Id))!.CurrentState);
+        Assert.Contains("（更正稿）", await PublicPageTextAsync(agency.Id), StringComparison.Ordinal);
+
+        // The report's audit trail, entry by entry: version, from, to, who.
+        var trail = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
+        (int, string, string, string)[] expected =
+        [
+            (1, "", "Received", submitter),
+            (1, "Received", "NeedsChanges", IngestHandler.Actor),
+            (2, "", "Received", submitter),
+            (1, "NeedsChanges", "Superseded", submitter),
+            (2, "Received", "AwaitingReview", IngestHandler.Actor),
+            (2, "AwaitingReview", "NeedsChanges", reviewer),
+            (3, "", "Received", submitter),
+            (2, "NeedsChanges", "Superseded", submitter),
+            (3, "Received", "AwaitingReview", IngestHandler.Actor),
+            (3, "AwaitingReview", "Approved", reviewer),
+            (3, "Approved", "Published", PublishHandler.Actor),
+            (4, "", "Received", submitter),
+            (4, "Received", "AwaitingReview", IngestHandler.Actor),
+            (4, "AwaitingReview", "Approved", reviewer),
+            (4, "Approved", "Published", PublishHandler.Actor),
+            (3, "Published", "Superseded", PublishHandler.Actor),
+            (5, "", "Received", submitter),
+            (5, "Received", "AwaitingReview", IngestHandler.Actor),
+            (5, "AwaitingReview", "Withdrawn", submitter),
+        ];
+        Assert.Equal(expected, trail.Select(e => (e.Version, e.From, e.To, e.Actor)));
+        Assert.Equal(Enumerable.Range(1, expected.Length), trail.Select(e => e.Sequence));
+        Assert.Contains(comments, trail[5].Reason, StringComparison.Ordinal);
+        Assert.True(trail.Zip(trail.Skip(1)).All(p => p.First.At <= p.Second.At), "audit entries are in time order");
+
+        // The agency's listing shows every version, newest first, as its submitter and its reviewer see it.
+        foreach (var user in new[] { submitter, reviewer })
+        {
+            using var listing = await fixture.SendAsync(HttpMethod.Get, $"/api/agencies/{agency.Id}/submissions", user);
+            Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+            var versions = (await listing.Content.ReadFromJsonAsync<AgencySubmissionsView>(ReportJson.CompactOptions))!.Submissions;
+            Assert.Equal(
+                ["Withdrawn", "Published", "Superseded", "Superseded", "Superseded"],
+                versions.Select(v => v.State));
+            Assert.Equal([5, 4, 3, 2, 1], versions.Select(v => v.Version));
+        }
+    }
+
+    [Fact]
+    public async Task ForbiddenActions_Get403ProblemsAndChangeNothing()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var other = await fixture.RegisterAgencyAsync("兰溪市教育局", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+        var before = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
+
+        // The submitter approving their own report, another agency's reviewer approving or returning it.
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "approve", agency.SubmitterEmails[0]), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "approve", other.ReviewerEmails[0]), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "return", other.ReviewerEmails[0], new { comments = "退回" }), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "withdraw", other.SubmitterEmails[0]), HttpStatusCode.Forbidden);
+
+        // Another agency's submitter uploading for this agency, reading its submission or its listing.
+        await AssertProblemAsync(await fixture.SubmitDraftAsync(agency, 2021, "冒名.docx", TestDrafts.Docx2021(agency.Name, note: "冒名"), other.SubmitterEmails[0]), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.SendAsync(HttpMethod.Get, $"/api/submissions/{v1.Id}", other.SubmitterEmails[0]), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.SendAsync(HttpMethod.Get, $"/api/submissions/{v1.Id}/preview", other.ReviewerEmails[0]), HttpStatusCode.Forbidden);
+        await AssertProblemAsync(await fixture.SendAsync(HttpMethod.Get, $"/api/agencies/{agency.Id}/submissions", other.ReviewerEmails[0]), HttpStatusCode.Forbidden);
+
+        // Nobody signed in.
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "approve", null), HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(await fixture.SendAsync(HttpMethod.Get, $"/api/submissions/{v1.Id}", null), HttpStatusCode.Unauthorized);
+
+        // A return without comments is refused, an approval of a version not awaiting review is a conflict.
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "return", agency.ReviewerEmails[0], new { comments = "  " }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "publish", agency.ReviewerEmails[0]), HttpStatusCode.Conflict);
+
+        Assert.Equal(SubmissionState.AwaitingReview, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
+        var after = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
+        Assert.Equal(before.Select(e => e.RowKey), after.Select(e => e.RowKey));
+        Assert.Single(await fixture.Submissions.ListForAgencyAsync(agency.Id));
+
+        // Once published, the submitter may no longer take it down; the reviewer may.
+        using (var approved = await fixture.ActAsync(v1.Id, "approve", agency.ReviewerEmails[0]))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        await AssertProblemAsync(await fixture.ActAsync(v1.Id, "withdraw", agency.SubmitterEmails[0]), HttpStatusCode.Forbidden);
+        Assert.Equal(SubmissionState.Published, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
+    }
+
+    [Fact]
+    public async Task TwoReviewersApprovingAtOnce_LeaveOneApproval()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false, reviewers: 2);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+
+        var responses = await Task.WhenAll(agency.ReviewerEmails.Select(r => fixture.ActAsync(v1.Id, "approve", r)));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        var trail = await fixture.Submissions.GetAuditTrailAsync(v1.Id);
+        Assert.Single(trail, e => e.To == "Approved");
+        Assert.Single(trail, e => e.To == "Published");
+        await WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0);
+        Assert.Single(mails, m => m.Notice == $"{v1.Id}/approved");
+        Assert.Single(mails, m => m.Notice == $"{v1.Id}/published");
+    }
+
+    [Fact]
+    public async Task RedeliveredEventsAndMessages_ChangeNothing()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        var published = await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        await WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published");
+        var trail = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
+        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 2);
+
+        // The blob event again, the publish message again, every notice message again.
+        var ingest = fixture.Host.Services.GetRequiredService<IngestHandler>();
+        var again = await ingest.HandleAsync(published.DraftBlob);
+        Assert.Equal((v1.Id, SubmissionState.Published), (again.Id, again.CurrentState));
+        var queue = fixture.Host.Services.GetRequiredService<MessageQueue>();
+        await queue.SendPublishAsync(new PublishMessage(v1.Id));
+        await queue.SendNoticeAsync(new NoticeMessage(v1.Id, Notices.NoticeKind.ValidationResult, Notices.ValidationOutcome.Accepted));
+        await queue.SendNoticeAsync(new NoticeMessage(v1.Id, Notices.NoticeKind.Published));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(trail.Select(e => e.RowKey), (await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021))).Select(e => e.RowKey));
+        Assert.Equal(published.PublishedAt, (await fixture.Submissions.GetAsync(v1.Id))!.PublishedAt);
+        Assert.Equal(mails.Select(m => m.Id), (await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0)).Select(m => m.Id));
+        Assert.Single(await fixture.Submissions.ListForAgencyAsync(agency.Id));
+    }
+
+    [Fact]
+    public async Task ApprovalForALaterTime_PublishesThen()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+        var at = DateTimeOffset.UtcNow.AddSeconds(6);
+
+        using (var approved = await fixture.ActAsync(v1.Id, "approve", agency.ReviewerEmails[0], new { publishAt = at.ToString("O") }))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var waiting = await fixture.Submissions.GetAsync(v1.Id);
+        Assert.Equal(SubmissionState.Approved, waiting!.CurrentState);
+        Assert.Equal(at.ToUnixTimeSeconds(), waiting.PublishAt!.Value.ToUnixTimeSeconds());
+        using (var early = await fixture.Http.GetAsync($"{fixture.SiteUrl}/reports/2021/{agency.Id}/"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
+
+        var live = await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        Assert.True(live.PublishedAt >= at.AddSeconds(-1), $"published at {live.PublishedAt:O}, scheduled for {at:O}");
+    }
+
+    [Fact]
+    public async Task ReviewerWithdrawingAPublishedReport_TakesThePageDown()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        Assert.Contains(agency.Name, await PublicPageTextAsync(agency.Id), StringComparison.Ordinal);
+
+        using (var withdrawn = await fixture.ActAsync(v1.Id, "withdraw", agency.ReviewerEmails[0], new { reason = "报告内容有误，暂时撤下" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(300);
+            using var page = await fixture.Http.GetAsync($"{fixture.SiteUrl}/reports/2021/{agency.Id}/");
+            status = page.StatusCode;
+        }
+        while (status != HttpStatusCode.NotFound && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        var home = new HtmlParser().ParseDocument(await fixture.Http.GetStringAsync($"{fixture.SiteUrl}/"));
+        Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/reports/2021/{agency.Id}/");
+        Assert.Null((await fixture.Submissions.GetHeadAsync(new ReportKey(agency.Id, 2021)))!.PublishedVersion);
+        var mail = Assert.Single(await WaitForNoticeAsync(agency.ReviewerEmails[0], $"{v1.Id}/withdrawn"));
+        Assert.Contains("报告内容有误", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishFailingEveryTime_EndsInThePoisonQueueWithTheVersionFailedAndAnAlert()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+
+        // The stored report is lost: publishing cannot succeed however often it is tried.
+        await fixture.Storage.Reports.DeleteBlobAsync(Storage.StorageNames.ReportBlobName(v1.Id));
+        using (var approved = await fixture.ActAsync(v1.Id, "approve", agency.ReviewerEmails[0]))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var failed = await fixture.WaitForStateAsync(v1.Id, SubmissionState.Failed);
+        Assert.Equal(PoisonHandler.Actor, (await fixture.Submissions.GetAuditTrailAsync(v1.Id))[^1].Actor);
+        Assert.Contains("发布多次失败", failed.Reason, StringComparison.Ordinal);
+        var alerts = fixture.Host.Services.GetRequiredService<PublishPipeline.Pipeline.Alerts.AlertRecorder>();
+        var alert = Assert.Single(await alerts.ListRecentAsync(2), a => a.SubmissionId == v1.Id);
+        Assert.Equal("publish", alert.Stage);
+        Assert.Contains(v1.Id, alert.Payload, StringComparison.Ordinal);
+
+        // Nothing is lost: the upload is kept, and the failed message itself is in the alert for the operator.
+        Assert.True(await fixture.Storage.Drafts.GetBlobClient(failed.DraftBlob).ExistsAsync());
+        Assert.Equal(v1.Id, MessageQueue.Parse<PublishMessage>(alert.Payload).SubmissionId);
+    }
+
+    private async Task<IReadOnlyList<MailView>> WaitForNoticeAsync(string address, string notice)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var mails = (await fixture.WaitForMailAsync(address, 0)).Where(m => m.Notice == notice).ToList();
+            if (mails.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return mails;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<string> PublicPageTextAsync(string agencyId)
+    {
+        var html = await fixture.Http.GetStringAsync($"{fixture.SiteUrl}/reports/2021/{agencyId}/");
+        return new HtmlParser().ParseDocument(html).Body!.TextContent;
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        }
+    }
+}
