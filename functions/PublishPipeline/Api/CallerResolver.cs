@@ -46,7 +46,8 @@ public sealed class CallerResolver(IOptions<PipelineOptions> options)
         {
             var json = Convert.FromBase64String(header);
             using var document = JsonDocument.Parse(json);
-            if (!document.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
             {
                 return null;
             }
@@ -54,7 +55,7 @@ public sealed class CallerResolver(IOptions<PipelineOptions> options)
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var claim in claims.EnumerateArray())
             {
-                if (claim.TryGetProperty("typ", out var type) && claim.TryGetProperty("val", out var value)
+                if (claim.ValueKind == JsonValueKind.Object && claim.TryGetProperty("typ", out var type) && claim.TryGetProperty("val", out var value)
                     && type.ValueKind == JsonValueKind.String && value.ValueKind == JsonValueKind.String)
                 {
                     values.TryAdd(type.GetString()!, value.GetString()!);

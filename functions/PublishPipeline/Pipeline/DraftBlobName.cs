@@ -20,6 +20,13 @@ public sealed record DraftBlobName(string Agency, string YearText, string File)
     public static string ForUpload(string agency, int year, int version, string sha256Hex, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"{agency}/{year}/v{version}-{sha256Hex[..12]}-{SafeFileName(fileName)}");
 
+    /// <summary>The version an API upload's file name was made for (<c>v3-…</c>), or null for a draft named otherwise.</summary>
+    public int? UploadVersion =>
+        File.Length > 2 && File[0] == 'v' && File.IndexOf('-', StringComparison.Ordinal) is > 1 and var dash
+        && int.TryParse(File.AsSpan(1, dash - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
+            ? version
+            : null;
+
     /// <summary>The file name without any directory part or control characters, never empty.</summary>
     public static string SafeFileName(string fileName)
     {

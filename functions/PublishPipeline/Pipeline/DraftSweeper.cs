@@ -36,8 +36,17 @@ public sealed class DraftSweeper(PipelineStorage storage, IngestHandler ingest, 
             }
 
             logger.LogWarning("Draft {Blob} has no ingest receipt (its blob event was missed or failed): ingesting it now", blob.Name);
-            await ingest.HandleAsync(blob.Name, cancellationToken);
-            repaired.Add(blob.Name);
+            try
+            {
+                await ingest.HandleAsync(blob.Name, cancellationToken);
+                repaired.Add(blob.Name);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One draft that cannot be ingested must not keep the sweep from the others; its blob event's
+                // retries end in the poison queue, which marks it Failed and writes its receipt.
+                logger.LogError(e, "Draft {Blob} could not be ingested by the sweep", blob.Name);
+            }
         }
 
         return repaired;

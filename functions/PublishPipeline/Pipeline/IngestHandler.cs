@@ -48,12 +48,16 @@ public sealed class IngestHandler(
             : Submission.UnknownUploader;
         var report = new ReportKey(AgencyDirectory.IsValidId(name.Agency) ? name.Agency : UnfiledAgency, name.Year ?? 0);
 
-        var (submission, created) = await submissions.AddVersionAsync(
-            report,
-            new Submission { FileName = fileName, DraftBlob = blobName, Sha256 = sha256, Size = size, SubmittedBy = uploader },
-            uploader == Submission.UnknownUploader ? "system:blob" : uploader,
-            uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
-            cancellationToken);
+        // A re-delivered event for a blob that already is a version (whatever became of it since) changes nothing.
+        var known = await FindVersionOfBlobAsync(report, name, blobName, sha256, cancellationToken);
+        var (submission, created) = known is not null
+            ? (known, false)
+            : await submissions.AddVersionAsync(
+                report,
+                new Submission { FileName = fileName, DraftBlob = blobName, Sha256 = sha256, Size = size, SubmittedBy = uploader },
+                uploader == Submission.UnknownUploader ? "system:blob" : uploader,
+                uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
+                cancellationToken);
         if (submission.CurrentState != SubmissionState.Received)
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
@@ -113,6 +117,18 @@ public sealed class IngestHandler(
             cancellationToken);
         await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
+    }
+
+    /// <summary>The version this very blob was recorded as: named by an API upload's <c>v{n}-</c> prefix, or found by its bytes.</summary>
+    private async Task<Submission?> FindVersionOfBlobAsync(ReportKey report, DraftBlobName name, string blobName, string sha256, CancellationToken cancellationToken)
+    {
+        if (name.UploadVersion is { } version && await submissions.GetVersionAsync(report, version, cancellationToken) is { } named && named.DraftBlob == blobName)
+        {
+            return named;
+        }
+
+        var byHash = await submissions.FindByHashAsync(report, sha256, cancellationToken);
+        return byHash?.DraftBlob == blobName ? byHash : null;
     }
 
     /// <summary>

@@ -121,6 +121,12 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         Assert.Contains(comments, trail[5].Reason, StringComparison.Ordinal);
         Assert.True(trail.Zip(trail.Skip(1)).All(p => p.First.At <= p.Second.At), "audit entries are in time order");
 
+        // A late or repeated blob event for a superseded version's upload changes nothing.
+        var firstUpload = (await fixture.Submissions.GetAsync(v1.Id))!.DraftBlob;
+        var again = await fixture.Host.Services.GetRequiredService<IngestHandler>().HandleAsync(firstUpload);
+        Assert.Equal((v1.Id, SubmissionState.Superseded), (again.Id, again.CurrentState));
+        Assert.Equal(expected.Length, (await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021))).Count);
+
         // The agency's listing shows every version, newest first, as its submitter and its reviewer see it.
         foreach (var user in new[] { submitter, reviewer })
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using PublishPipeline.Submissions;
 
 namespace PublishPipeline.Cli.Dev;
 
@@ -63,7 +65,7 @@ internal static class DevCommand
             {
                 await output.WriteLineAsync($"Submitting the drafts in {folder.FullName}:");
                 using var http = new HttpClient { BaseAddress = new Uri(host.ApiUrl) };
-                var results = await new SampleSubmitter(http, output).SubmitFolderAsync(folder.FullName, TimeSpan.FromMinutes(2), cancellationToken);
+                var results = await new SampleSubmitter(http, host.Services.GetRequiredService<AgencyDirectory>(), output).SubmitFolderAsync(folder.FullName, TimeSpan.FromMinutes(2), cancellationToken);
                 await output.WriteLineAsync();
                 foreach (var result in results)
                 {
