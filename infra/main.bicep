@@ -53,6 +53,9 @@ param reconcileSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest: 01:00 UTC is 09:00 Beijing time.')
 param deadlineSchedule string = '0 0 1 * * *'
 
+@description('Operators\' addresses for pipeline alerts, \';\'-separated; empty: alerts are recorded in the alerts table only.')
+param operatorEmails string = ''
+
 @description('Days before a deadline (1月31日, 3月31日) on which agencies that have not submitted are reminded, comma-separated.')
 param deadlineReminderDaysBefore string = '14,7,3,1'
 
@@ -233,6 +236,7 @@ module functionApp 'modules/functionapp.bicep' = {
     noticesFromName: noticesFromName
     reconcileSchedule: reconcileSchedule
     deadlineSchedule: deadlineSchedule
+    operatorEmails: operatorEmails
     deadlineReminderDaysBefore: deadlineReminderDaysBefore
     authClientId: authClientId
     authTenantId: authTenantId
