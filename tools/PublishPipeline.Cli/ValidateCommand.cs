@@ -139,7 +139,7 @@ public static class ValidateCommand
         }
         else
         {
-            WriteSummary(check, ConsoleFor(output));
+            WriteSummary(check, CliConsole.For(output));
         }
 
         return check.ExitCode;
@@ -149,7 +149,7 @@ public static class ValidateCommand
     public static string Summary(DraftCheck check)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        WriteSummary(check, ConsoleFor(text, plain: true));
+        WriteSummary(check, CliConsole.For(text, plain: true));
         return text.ToString().TrimEnd();
     }
 
@@ -212,28 +212,6 @@ public static class ValidateCommand
         Severity.Warning => ("警告", "yellow"),
         _ => ("提示", "blue"),
     };
-
-    /// <summary>
-    /// Colours only on a real terminal; redirected output and captured writers get plain text with no wrapping,
-    /// so logs and tests see each finding on one line.
-    /// </summary>
-    private static IAnsiConsole ConsoleFor(TextWriter output, bool plain = false)
-    {
-        var terminal = !plain && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal)
-        {
-            console.Profile.Width = int.MaxValue / 2;
-        }
-
-        return console;
-    }
 
     private static byte[]? ReadAll(FileInfo file, TextWriter error)
     {

@@ -16,16 +16,7 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
 
     public async Task HandlePublishAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
     {
-        PublishMessage? parsed = null;
-        try
-        {
-            parsed = MessageQueue.Parse<PublishMessage>(message);
-        }
-        catch (JsonException e)
-        {
-            logger.LogError(e, "Unreadable poison publish message");
-        }
-
+        var parsed = TryParse<PublishMessage>(message);
         var submission = parsed is null ? null : await submissions.GetAsync(parsed.SubmissionId, cancellationToken);
         if (parsed is { Action: PublishAction.Unpublish })
         {
@@ -51,16 +42,7 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
 
     public async Task HandleNoticeAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
     {
-        NoticeMessage? parsed = null;
-        try
-        {
-            parsed = MessageQueue.Parse<NoticeMessage>(message);
-        }
-        catch (JsonException e)
-        {
-            logger.LogError(e, "Unreadable poison notice message");
-        }
-
+        var parsed = TryParse<NoticeMessage>(message);
         // The email's record stays Queued with its last error: it is not lost, and the report itself is unharmed.
         await alerts.RecordAsync("notify", parsed?.SubmissionId, parsed?.AgencyId,
             parsed is null ? "无法识别的邮件消息多次处理失败" : $"邮件「{parsed.Kind}」多次发送失败，仍为待发送状态", message, dequeueCount, cancellationToken);
@@ -91,5 +73,20 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
 
         await alerts.RecordAsync("ingest", failed?.Id, failed?.AgencyId,
             failed is null ? "草稿处理多次失败，且无法定位草稿" : $"草稿 {blobName} 处理多次失败，第 {failed.Version} 版已标记为处理失败", message, dequeueCount, cancellationToken);
+    }
+
+    /// <summary>The message as the stage would have read it, or null (logged) when even that fails: the alert keeps the raw text.</summary>
+    private T? TryParse<T>(string message)
+        where T : class
+    {
+        try
+        {
+            return MessageQueue.Parse<T>(message);
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Unreadable poison {Type}", typeof(T).Name);
+            return null;
+        }
     }
 }

@@ -222,48 +222,33 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
     /// <summary>Every version of a report, oldest first.</summary>
     public async Task<IReadOnlyList<Submission>> ListVersionsAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
-        var result = new List<Submission>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {"v"} and RowKey lt {"w"}");
-        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(entity);
-        }
-
+        var result = await QueryVersionsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {"v"} and RowKey lt {"w"}"), cancellationToken);
         return result.OrderBy(s => s.Version).ToList();
     }
 
     /// <summary>Every version of every report of an agency, newest first.</summary>
     public async Task<IReadOnlyList<Submission>> ListForAgencyAsync(string agencyId, CancellationToken cancellationToken = default)
     {
-        var result = new List<Submission>();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey gt {agencyId + "_"} and PartitionKey lt {agencyId + "`"} and RowKey ge {"v"} and RowKey lt {"w"}");
-        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(entity);
-        }
-
+        var result = await QueryVersionsAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey gt {agencyId + "_"} and PartitionKey lt {agencyId + "`"} and RowKey ge {"v"} and RowKey lt {"w"}"), cancellationToken);
         return result.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Version).ToList();
     }
 
     /// <summary>Every version of every report of a year (for deadline reminders).</summary>
     public async Task<IReadOnlyList<Submission>> ListVersionsOfYearAsync(int year, CancellationToken cancellationToken = default)
     {
-        var result = new List<Submission>();
-        var filter = TableClient.CreateQueryFilter($"Year eq {year} and RowKey ge {"v"} and RowKey lt {"w"}");
-        await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(entity);
-        }
-
-        return result;
+        return await QueryVersionsAsync(TableClient.CreateQueryFilter($"Year eq {year} and RowKey ge {"v"} and RowKey lt {"w"}"), cancellationToken);
     }
 
     /// <summary>Every version in one state, across reports (the reviewers' digest, scheduled publications).</summary>
     public async Task<IReadOnlyList<Submission>> ListInStateAsync(SubmissionState state, CancellationToken cancellationToken = default)
     {
+        return await QueryVersionsAsync(TableClient.CreateQueryFilter($"State eq {state.ToString()} and RowKey ge {"v"} and RowKey lt {"w"}"), cancellationToken);
+    }
+
+    private async Task<List<Submission>> QueryVersionsAsync(string filter, CancellationToken cancellationToken)
+    {
         var result = new List<Submission>();
-        var filter = TableClient.CreateQueryFilter($"State eq {state.ToString()} and RowKey ge {"v"} and RowKey lt {"w"}");
         await foreach (var entity in Table.QueryAsync<Submission>(filter, cancellationToken: cancellationToken))
         {
             result.Add(entity);

@@ -319,6 +319,67 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         Assert.Equal(v1.Id, MessageQueue.Parse<PublishMessage>(alert.Payload).SubmissionId);
     }
 
+    [Fact]
+    public async Task ReviewerInABrowser_SeesTheStatusPageAndPreviewAndApprovesWithTheForm()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name, note: "<script>alert(1)</script>"));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+        var reviewer = agency.ReviewerEmails[0];
+
+        // The status link from the email, opened by a browser: a page, with the reviewer's forms, and private.
+        using var statusRequest = new HttpRequestMessage(HttpMethod.Get, $"{fixture.ApiUrl}/api/submissions/{v1.Id}");
+        statusRequest.Headers.Add("X-Dev-User", reviewer);
+        statusRequest.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var status = await fixture.Http.SendAsync(statusRequest);
+        Assert.Equal("text/html", status.Content.Headers.ContentType?.MediaType);
+        Assert.True(status.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {status.Headers.CacheControl}");
+        var page = new HtmlParser().ParseDocument(await status.Content.ReadAsStringAsync());
+        Assert.Contains("待审核", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"form[action='/api/submissions/{v1.Id}/approve']"));
+        Assert.NotNull(page.QuerySelector($"form[action='/api/submissions/{v1.Id}/return']"));
+
+        // The submitter's view of the same page has no review forms.
+        using var submitterRequest = new HttpRequestMessage(HttpMethod.Get, $"{fixture.ApiUrl}/api/submissions/{v1.Id}");
+        submitterRequest.Headers.Add("X-Dev-User", agency.SubmitterEmails[0]);
+        submitterRequest.Headers.Accept.ParseAdd("text/html");
+        using var submitterStatus = await fixture.Http.SendAsync(submitterRequest);
+        var submitterPage = new HtmlParser().ParseDocument(await submitterStatus.Content.ReadAsStringAsync());
+        Assert.Null(submitterPage.QuerySelector("form.action-approve"));
+
+        // The preview shows the draft as it will be published, its text as text, no script anywhere.
+        using var preview = await fixture.SendAsync(HttpMethod.Get, $"/api/submissions/{v1.Id}/preview", reviewer);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var policy = preview.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        var previewPage = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync());
+        Assert.Empty(previewPage.QuerySelectorAll("script"));
+        Assert.Contains("<script>alert(1)</script>", previewPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("预览：本页尚未公开", previewPage.Body.TextContent, StringComparison.Ordinal);
+
+        // A form posted from another site is refused; the reviewer's own form approves and lands back on the page.
+        HttpRequestMessage FormPost(string origin) => new(HttpMethod.Post, $"{fixture.ApiUrl}/api/submissions/{v1.Id}/approve")
+        {
+            Headers = { { "X-Dev-User", reviewer }, { "Origin", origin } },
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("publishAt", "")]),
+        };
+        using (var forged = await fixture.Http.SendAsync(FormPost("https://evil.example")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        }
+
+        Assert.Equal(SubmissionState.AwaitingReview, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using (var approved = await noRedirect.SendAsync(FormPost(fixture.ApiUrl)))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, approved.StatusCode);
+            Assert.Equal($"{fixture.ApiUrl}/api/submissions/{v1.Id}", approved.Headers.Location?.ToString());
+        }
+
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+    }
+
     private async Task<IReadOnlyList<MailView>> WaitForNoticeAsync(string address, string notice)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

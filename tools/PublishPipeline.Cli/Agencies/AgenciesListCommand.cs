@@ -70,7 +70,7 @@ public static class AgenciesListCommand
             return;
         }
 
-        var console = ConsoleFor(output);
+        var console = CliConsole.For(output);
         if (agencies.Count == 0)
         {
             console.WriteLine("机构名录为空。");
@@ -90,25 +90,6 @@ public static class AgenciesListCommand
 
         console.Write(table);
         console.WriteLine($"共 {agencies.Count} 个机构。");
-    }
-
-    /// <summary>Colours only on a real terminal; captured writers get plain text that is not wrapped.</summary>
-    private static IAnsiConsole ConsoleFor(TextWriter output)
-    {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal)
-        {
-            console.Profile.Width = 1000;
-        }
-
-        return console;
     }
 
     private sealed record AgencyEntry(
