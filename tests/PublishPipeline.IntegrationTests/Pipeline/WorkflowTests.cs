@@ -320,6 +320,37 @@ public sealed class WorkflowTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task IngestFailingEveryTime_EndsWithTheVersionFailedTheUploadKeptAndAnAlert()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
+
+        // The parsed report cannot be stored (its container is gone): every attempt to ingest fails.
+        await fixture.Storage.Reports.DeleteAsync();
+        try
+        {
+            var accepted = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+            var failed = await fixture.WaitForStateAsync(accepted.Id, SubmissionState.Failed);
+            Assert.Equal(["Received", "Failed"], (await fixture.Submissions.GetAuditTrailAsync(accepted.Id)).Select(a => a.To));
+            Assert.Equal(PoisonHandler.Actor, (await fixture.Submissions.GetAuditTrailAsync(accepted.Id))[^1].Actor);
+            Assert.True(await fixture.Storage.Drafts.GetBlobClient(failed.DraftBlob).ExistsAsync(), "the upload must be kept");
+
+            var alerts = fixture.Host.Services.GetRequiredService<PublishPipeline.Pipeline.Alerts.AlertRecorder>();
+            var alert = Assert.Single(await alerts.ListRecentAsync(2), a => a.SubmissionId == accepted.Id);
+            Assert.Equal("ingest", alert.Stage);
+            Assert.Contains(failed.DraftBlob, alert.Payload, StringComparison.Ordinal);
+
+            // The receipt is written, so the sweeper does not keep retrying it.
+            var blob = await fixture.Storage.Drafts.GetBlobClient(failed.DraftBlob).GetPropertiesAsync();
+            var (partition, row) = IngestReceipt.KeyFor(failed.DraftBlob, blob.Value.ETag);
+            Assert.True((await fixture.Storage.IngestReceipts.GetEntityIfExistsAsync<IngestReceipt>(partition, row)).HasValue);
+        }
+        finally
+        {
+            await fixture.Storage.Reports.CreateIfNotExistsAsync();
+        }
+    }
+
+    [Fact]
     public async Task ReviewerInABrowser_SeesTheStatusPageAndPreviewAndApprovesWithTheForm()
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
