@@ -158,9 +158,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   }
 }
 
-// App Service authentication in front of every function: a caller needs an Entra ID token for the app registration,
-// and the app reads who it is from X-MS-CLIENT-PRINCIPAL. No client secret: the API validates bearer tokens and never
-// runs a sign-in flow of its own, and the token store is off. The one path left open is the blob extension's webhook,
+// App Service authentication in front of every function: a caller needs an Entra ID token for the app registration
+// (programs) or a sign-in session (people following the status and preview links in their emails, who are sent to
+// the Entra ID sign-in page rather than shown a bare 401), and the app reads who it is from X-MS-CLIENT-PRINCIPAL.
+// No client secret: browser sign-in uses ID tokens (enable them on the app registration), and the token store is off. The one path left open is the blob extension's webhook,
 // which Event Grid calls with the host's blobs_extension system key (checked by the Functions host, not by Entra ID).
 resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
@@ -171,7 +172,8 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     }
     globalValidation: {
       requireAuthentication: true
-      unauthenticatedClientAction: 'Return401'
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
       excludedPaths: [
         '/runtime/webhooks/blobs'
       ]

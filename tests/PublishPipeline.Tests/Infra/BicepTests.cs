@@ -274,7 +274,9 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
         Assert.True(auth.GetProperty("platform").GetProperty("enabled").GetBoolean());
         var validation = auth.GetProperty("globalValidation");
         Assert.True(validation.GetProperty("requireAuthentication").GetBoolean());
-        Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
+        // People follow the status and preview links from their emails: they are sent to sign in, not shown a 401.
+        Assert.Equal("RedirectToLoginPage", validation.GetProperty("unauthenticatedClientAction").GetString());
+        Assert.Equal("azureactivedirectory", validation.GetProperty("redirectToProvider").GetString());
         // Event Grid delivers blob events to the extension's webhook with the host's system key, not a token: that path,
         // and nothing else, is left to the Functions host to check.
         Assert.Equal(["/runtime/webhooks/blobs"], validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()));
