@@ -75,12 +75,12 @@ public sealed class IngestHandler(
         await storage.SaveReportDocumentAsync(submission.Id, document.Document, cancellationToken);
 
         var (outcome, next, reason) = Decide(document, agency);
-        var head = await submissions.GetHeadAsync(report, cancellationToken);
-        if (head is not null && head.VersionCount > submission.Version)
+        var newer = await NewerLiveVersionAsync(submission, cancellationToken);
+        if (newer is not null)
         {
-            // A newer upload arrived while this one was being checked: it is the one to review.
+            // A newer upload was checked while this one was being read: it is the one to review.
             next = SubmissionState.Superseded;
-            reason = $"已由第 {head.VersionCount} 版取代（重新提交）";
+            reason = $"已由第 {newer} 版取代（重新提交）";
         }
         else
         {
@@ -109,14 +109,27 @@ public sealed class IngestHandler(
                 s.Title = docReport.Title;
                 s.Errors = document.Document.Summary.Errors;
                 s.Warnings = document.Document.Summary.Warnings;
-                if (next == SubmissionState.Superseded)
-                {
-                    s.SupersededBy = head!.VersionCount;
-                }
+                s.SupersededBy = newer;
             },
             cancellationToken);
         await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
+    }
+
+    /// <summary>The newest later version of the report that was read and is in review, approved or live, if any.</summary>
+    private async Task<int?> NewerLiveVersionAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var head = await submissions.GetHeadAsync(submission.Report, cancellationToken);
+        if (head is null || head.VersionCount <= submission.Version)
+        {
+            return null;
+        }
+
+        return (await submissions.ListVersionsAsync(submission.Report, cancellationToken))
+            .Where(v => v.Version > submission.Version
+                && v.CurrentState is SubmissionState.NeedsChanges or SubmissionState.AwaitingReview or SubmissionState.Approved or SubmissionState.Published)
+            .Select(v => (int?)v.Version)
+            .Max();
     }
 
     /// <summary>The version this very blob was recorded as: named by an API upload's <c>v{n}-</c> prefix, or found by its bytes.</summary>

@@ -31,8 +31,5 @@ public sealed class ReportHead : ITableEntity
     /// <summary>The version on the public site, if any.</summary>
     public int? PublishedVersion { get; set; }
 
-    /// <summary>The state of the newest version, for listings and reminders without reading every version.</summary>
-    public string LatestState { get; set; } = "";
-
     public DateTimeOffset UpdatedAt { get; set; }
 }

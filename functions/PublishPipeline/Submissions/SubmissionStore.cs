@@ -12,7 +12,7 @@ namespace PublishPipeline.Submissions;
 /// </summary>
 public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
 {
-    /// <summary>Versions an upload of new bytes takes over: still pending, never going live now.</summary>
+    /// <summary>Versions a newer checked version takes over: still pending, never going live now.</summary>
     private static readonly HashSet<SubmissionState> PendingStates = [SubmissionState.NeedsChanges, SubmissionState.AwaitingReview, SubmissionState.Approved];
 
     /// <summary>States in which the same bytes uploaded again are the same version (no new version, no new email).</summary>
@@ -46,8 +46,7 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
     }
 
     /// <summary>
-    /// Records an upload as the report's next version in state Received, superseding the versions still pending,
-    /// or returns the version that already holds the same bytes (a retried request, a re-delivered event, the same
+    /// Records an upload as the report's next version in state Received, or returns the version that already holds the same bytes (a retried request, a re-delivered event, the same
     /// file uploaded twice): then nothing is written.
     /// </summary>
     /// <param name="draftBlobFor">Names the blob for the new version number, when the caller stores the upload after recording it.</param>
@@ -84,22 +83,7 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
                 new(TableTransactionActionType.UpsertReplace, new DraftHash { PartitionKey = report.PartitionKey, RowKey = DraftHash.RowKeyFor(upload.Sha256), Version = version }),
                 Audit(head, submission, actor, now, "", SubmissionState.Received, reason),
             };
-            foreach (var pending in await ListVersionsAsync(report, cancellationToken))
-            {
-                if (PendingStates.Contains(pending.CurrentState))
-                {
-                    var from = pending.CurrentState;
-                    pending.State = nameof(SubmissionState.Superseded);
-                    pending.SupersededBy = version;
-                    pending.UpdatedAt = now;
-                    pending.Reason = $"已由第 {version} 版取代（重新提交）";
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, pending, pending.ETag));
-                    actions.Add(Audit(head, pending, actor, now, from.ToString(), SubmissionState.Superseded, pending.Reason));
-                }
-            }
-
             head.VersionCount = version;
-            head.LatestState = submission.State;
             head.UpdatedAt = now;
             actions.Insert(0, isNewReport
                 ? new TableTransactionAction(TableTransactionActionType.Add, head)
@@ -160,6 +144,25 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
                 Audit(head, submission, actor, now, previous.ToString(), to, reason),
             };
 
+            if (previous == SubmissionState.Received && PendingStates.Contains(to))
+            {
+                // A newer version that was read and checked takes over the older ones still pending (an unreadable
+                // upload or one from an unknown uploader never gets here, so it supersedes nothing).
+                foreach (var pending in await ListVersionsAsync(report, cancellationToken))
+                {
+                    if (pending.Version < version && PendingStates.Contains(pending.CurrentState))
+                    {
+                        var pendingFrom = pending.CurrentState;
+                        pending.State = nameof(SubmissionState.Superseded);
+                        pending.SupersededBy = version;
+                        pending.UpdatedAt = now;
+                        pending.Reason = $"已由第 {version} 版取代（重新提交）";
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, pending, pending.ETag));
+                        actions.Add(Audit(head, pending, actor, now, pendingFrom.ToString(), SubmissionState.Superseded, pending.Reason));
+                    }
+                }
+            }
+
             if (to == SubmissionState.Published)
             {
                 if (head.PublishedVersion is { } live && live != version && await GetVersionAsync(report, live, cancellationToken) is { CurrentState: SubmissionState.Published } replaced)
@@ -177,11 +180,6 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
             else if (previous == SubmissionState.Published && head.PublishedVersion == version)
             {
                 head.PublishedVersion = null;
-            }
-
-            if (version == head.VersionCount)
-            {
-                head.LatestState = submission.State;
             }
 
             head.UpdatedAt = now;

@@ -99,12 +99,12 @@ public sealed class WorkflowTests(DevHostFixture fixture)
             (1, "", "Received", submitter),
             (1, "Received", "NeedsChanges", IngestHandler.Actor),
             (2, "", "Received", submitter),
-            (1, "NeedsChanges", "Superseded", submitter),
             (2, "Received", "AwaitingReview", IngestHandler.Actor),
+            (1, "NeedsChanges", "Superseded", IngestHandler.Actor),
             (2, "AwaitingReview", "NeedsChanges", reviewer),
             (3, "", "Received", submitter),
-            (2, "NeedsChanges", "Superseded", submitter),
             (3, "Received", "AwaitingReview", IngestHandler.Actor),
+            (2, "NeedsChanges", "Superseded", IngestHandler.Actor),
             (3, "AwaitingReview", "Approved", reviewer),
             (3, "Approved", "Published", PublishHandler.Actor),
             (4, "", "Received", submitter),
@@ -173,6 +173,11 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         var after = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
         Assert.Equal(before.Select(e => e.RowKey), after.Select(e => e.RowKey));
         Assert.Single(await fixture.Submissions.ListForAgencyAsync(agency.Id));
+
+        // A stranger dropping a draft straight into storage is recorded and rejected, and supersedes nothing.
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "stranger.docx", TestDrafts.Docx2021(agency.Name, note: "陌生人"), "stranger@elsewhere.example");
+        await fixture.WaitForStateAsync(SubmissionIds.For(agency.Id, 2021, 2), SubmissionState.Rejected);
+        Assert.Equal(SubmissionState.AwaitingReview, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
 
         // Once published, the submitter may no longer take it down; the reviewer may.
         using (var approved = await fixture.ActAsync(v1.Id, "approve", agency.ReviewerEmails[0]))
