@@ -50,14 +50,30 @@ public sealed class IngestHandler(
 
         // A re-delivered event for a blob that already is a version (whatever became of it since) changes nothing.
         var known = await FindVersionOfBlobAsync(report, name, blobName, sha256, cancellationToken);
+
+        // A draft dropped under a name of its own choosing is copied to a name of the version's, which nothing
+        // overwrites; the copy's own blob event then finds its version and leaves the work to this one.
+        var keepCopy = name.UploadVersion is null && content is not null && agency is not null && name.Year is not null;
         var (submission, created) = known is not null
             ? (known, false)
             : await submissions.AddVersionAsync(
                 report,
-                new Submission { FileName = fileName, DraftBlob = blobName, Sha256 = sha256, Size = size, SubmittedBy = uploader },
+                new Submission { FileName = fileName, DraftBlob = blobName, SourceBlob = keepCopy ? blobName : null, Sha256 = sha256, Size = size, SubmittedBy = uploader },
                 uploader == Submission.UnknownUploader ? "system:blob" : uploader,
                 uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
-                cancellationToken);
+                cancellationToken,
+                keepCopy ? version => DraftBlobName.ForUpload(report.AgencyId, report.Year, version, sha256, fileName) : null);
+        if (submission.SourceBlob is not null && submission.DraftBlob == blobName)
+        {
+            await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
+            return submission;
+        }
+
+        if (submission.CurrentState == SubmissionState.Received && submission.SourceBlob == blobName && content is not null)
+        {
+            await KeepCopyAsync(submission, content, cancellationToken);
+        }
+
         if (submission.CurrentState != SubmissionState.Received)
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
@@ -141,7 +157,26 @@ public sealed class IngestHandler(
         }
 
         var byHash = await submissions.FindByHashAsync(report, sha256, cancellationToken);
-        return byHash?.DraftBlob == blobName ? byHash : null;
+        return byHash is not null && (byHash.DraftBlob == blobName || byHash.SourceBlob == blobName) ? byHash : null;
+    }
+
+    private async Task KeepCopyAsync(Submission submission, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Drafts.GetBlobClient(submission.DraftBlob).UploadAsync(
+                BinaryData.FromBytes(content),
+                new BlobUploadOptions
+                {
+                    Metadata = DraftMetadata.Create(submission.FileName, submission.SubmittedBy),
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Kept already (a retry of this ingest).
+        }
     }
 
     /// <summary>

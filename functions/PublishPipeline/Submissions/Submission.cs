@@ -35,8 +35,14 @@ public sealed class Submission : ITableEntity
     /// <summary>The file name as the submitter gave it.</summary>
     public string FileName { get; set; } = "";
 
-    /// <summary>The blob name in the drafts container, kept as uploaded.</summary>
+    /// <summary>The blob name in the drafts container, kept as uploaded and never overwritten.</summary>
     public string DraftBlob { get; set; } = "";
+
+    /// <summary>
+    /// For a draft dropped straight into storage: the name it was dropped under. The pipeline keeps its own copy
+    /// under <see cref="DraftBlob"/>, so a later drop under the same name cannot overwrite this version's bytes.
+    /// </summary>
+    public string? SourceBlob { get; set; }
 
     public string Sha256 { get; set; } = "";
 

@@ -294,6 +294,7 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
     {
         FileName = upload.FileName,
         DraftBlob = upload.DraftBlob,
+        SourceBlob = upload.SourceBlob,
         Sha256 = upload.Sha256,
         Size = upload.Size,
         SubmittedBy = upload.SubmittedBy,

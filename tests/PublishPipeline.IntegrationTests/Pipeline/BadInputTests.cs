@@ -81,7 +81,7 @@ public sealed class BadInputTests(DevHostFixture fixture)
         var alerts = fixture.Host.Services.GetRequiredService<PublishPipeline.Pipeline.Alerts.AlertRecorder>();
         var alert = Assert.Single(await alerts.ListRecentAsync(2), a => a.SubmissionId == submission.Id);
         Assert.Equal("upload", alert.Stage);
-        Assert.Equal(submission.DraftBlob, alert.Payload);
+        Assert.Equal(submission.SourceBlob ?? submission.DraftBlob, alert.Payload);
 
         // No email about it, to anybody: no notice record was ever made for this version.
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -356,6 +356,34 @@ public sealed class WorkflowTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task DraftsDroppedTwiceUnderOneName_AreTwoVersionsEachKeptAsUploaded()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
+        var first = TestDrafts.Docx2021(agency.Name, note: "（初稿）");
+        var second = TestDrafts.Docx2021(agency.Name, note: "（修改稿）");
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "年报.docx", first, agency.SubmitterEmails[0]);
+        var v1 = await fixture.WaitForStateAsync(SubmissionIds.For(agency.Id, 2021, 1), SubmissionState.AwaitingReview);
+
+        // The agency's tool overwrites its drop: a second version, and the first version's bytes are still there.
+        await fixture.UploadDraftBlobAsync(agency.Id, 2021, "年报.docx", second, agency.SubmitterEmails[0]);
+        var v2 = await fixture.WaitForStateAsync(SubmissionIds.For(agency.Id, 2021, 2), SubmissionState.AwaitingReview);
+
+        Assert.Equal($"{agency.Id}/2021/年报.docx", v1.SourceBlob);
+        Assert.NotEqual(v1.DraftBlob, v2.DraftBlob);
+        foreach (var (version, bytes) in new[] { (v1, first), (v2, second) })
+        {
+            var kept = (await fixture.Storage.Drafts.GetBlobClient(version.DraftBlob).DownloadContentAsync()).Value.Content.ToArray();
+            Assert.Equal(bytes, kept);
+            Assert.Equal(version.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(kept)));
+        }
+
+        // The copies' own blob events changed nothing: two versions, v1 superseded by v2.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal([2, 1], (await fixture.Submissions.ListForAgencyAsync(agency.Id)).Select(s => s.Version));
+        Assert.Equal(SubmissionState.Superseded, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
+    }
+
+    [Fact]
     public async Task ReviewerInABrowser_SeesTheStatusPageAndPreviewAndApprovesWithTheForm()
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
