@@ -205,7 +205,7 @@ internal sealed class DevHost : IAsyncDisposable
             }
 
             context.Response.Cookies.Append(CallerResolver.DevUserCookie, caller.Email, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
-            return Results.Redirect(next is { Length: > 0 } && next.StartsWith('/') && !next.StartsWith("//", StringComparison.Ordinal) ? next : "/_dev/mailbox");
+            return Results.Redirect(IsLocalPath(next) ? next! : "/_dev/mailbox");
         });
         return app;
     }
@@ -259,6 +259,10 @@ internal sealed class DevHost : IAsyncDisposable
         logging.AddFilter("Host", LogLevel.Warning);
         logging.AddFilter("Polly", LogLevel.Warning);
     }
+
+    /// <summary>A path on this host: not "//host" nor "/\\host", which browsers read as another site.</summary>
+    private static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'));
 
     private static readonly Lazy<string> MailboxPage = new(() =>
     {
