@@ -61,11 +61,10 @@ public sealed class SubmissionsApi(
                 PublicUrl = state == SubmissionState.Published ? submission.PublicUrl : null,
                 PublishedAt = submission.PublishedAt,
                 ScheduledPublishAt = state == SubmissionState.Approved ? submission.PublishAt : null,
-                CanApprove = reviewer && state == SubmissionState.AwaitingReview,
-                CanReturn = reviewer && state is SubmissionState.AwaitingReview or SubmissionState.Approved,
-                CanPublish = reviewer && state == SubmissionState.Approved,
-                CanWithdraw = state is SubmissionState.Received or SubmissionState.NeedsChanges or SubmissionState.AwaitingReview or SubmissionState.Approved or SubmissionState.Published
-                    && AccessPolicy.CanWithdraw(agency, caller!, state),
+                CanApprove = reviewer && ReviewWorkflow.CanApproveIn(state),
+                CanReturn = reviewer && ReviewWorkflow.CanReturnIn(state),
+                CanPublish = reviewer && ReviewWorkflow.CanPublishIn(state),
+                CanWithdraw = ReviewWorkflow.CanWithdrawIn(state) && AccessPolicy.CanWithdraw(agency, caller!, state),
             },
             cancellationToken);
         return PrivatePage(page, PreviewHeaders.StatusPage);

@@ -25,6 +25,17 @@ public sealed class ReviewWorkflow(
     private static readonly SubmissionState[] Withdrawable =
         [SubmissionState.Received, SubmissionState.NeedsChanges, SubmissionState.AwaitingReview, SubmissionState.Approved, SubmissionState.Published];
 
+    private static readonly SubmissionState[] Returnable = [SubmissionState.AwaitingReview, SubmissionState.Approved];
+
+    /// <summary>The states each action applies to (the status page shows a form only where its action would apply).</summary>
+    public static bool CanApproveIn(SubmissionState state) => state == SubmissionState.AwaitingReview;
+
+    public static bool CanReturnIn(SubmissionState state) => Returnable.Contains(state);
+
+    public static bool CanPublishIn(SubmissionState state) => state == SubmissionState.Approved;
+
+    public static bool CanWithdrawIn(SubmissionState state) => Withdrawable.Contains(state);
+
     public async Task<WorkflowResult> ApproveAsync(string id, Caller? caller, string? comment, DateTimeOffset? publishAt, CancellationToken cancellationToken = default)
     {
         var (submission, agency, denied) = await AuthorizeAsync(id, caller, AccessPolicy.CanReview, "只有督导该机关的政务公开办审核人员可以批准", cancellationToken);
@@ -38,7 +49,7 @@ public sealed class ReviewWorkflow(
             return invalid;
         }
 
-        if (submission!.CurrentState != SubmissionState.AwaitingReview)
+        if (!CanApproveIn(submission!.CurrentState))
         {
             return NotInState(submission, "批准", "待审核");
         }
@@ -70,13 +81,13 @@ public sealed class ReviewWorkflow(
             return WorkflowResult.Fail(WorkflowStatus.Invalid, "缺少退回意见", "退回修改时请在 comments 中写明需要修改的内容。", submission);
         }
 
-        if (submission!.CurrentState is not (SubmissionState.AwaitingReview or SubmissionState.Approved))
+        if (!CanReturnIn(submission!.CurrentState))
         {
             return NotInState(submission, "退回", "待审核或已批准（未发布）");
         }
 
         await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Returned), cancellationToken);
-        return await MoveAsync(submission, [SubmissionState.AwaitingReview, SubmissionState.Approved], SubmissionState.NeedsChanges, caller!, "退回修改：" + text, s =>
+        return await MoveAsync(submission, Returnable, SubmissionState.NeedsChanges, caller!, "退回修改：" + text, s =>
         {
             s.ReviewedBy = caller!.Email;
             s.Comments = text;
@@ -97,7 +108,7 @@ public sealed class ReviewWorkflow(
             return invalid;
         }
 
-        if (submission!.CurrentState != SubmissionState.Approved)
+        if (!CanPublishIn(submission!.CurrentState))
         {
             return NotInState(submission, "发布", "已批准");
         }
@@ -115,7 +126,7 @@ public sealed class ReviewWorkflow(
             return denied;
         }
 
-        if (!Withdrawable.Contains(submission!.CurrentState))
+        if (!CanWithdrawIn(submission!.CurrentState))
         {
             return NotInState(submission, "撤回", "尚未撤回、未被取代的版本");
         }
