@@ -63,7 +63,7 @@ public sealed class ReviewApi(ReviewWorkflow workflow, SubmissionsApi views, Cal
             return new SeeOther(options.Value.SubmissionStatusUrl(id));
         }
 
-        return Results.Json(await views.ViewAsync(result.Submission!, cancellationToken), Reports.ReportJson.CompactOptions);
+        return PrivateJson.Of(await views.ViewAsync(result.Submission!, cancellationToken));
     }
 
     private static int StatusOf(WorkflowStatus status) => status switch

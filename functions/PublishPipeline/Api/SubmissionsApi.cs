@@ -39,7 +39,7 @@ public sealed class SubmissionsApi(
         var view = await ViewAsync(submission!, cancellationToken);
         if (!WantsHtml(request))
         {
-            return Results.Json(view, ReportJson.CompactOptions);
+            return PrivateJson.Of(view);
         }
 
         var reviewer = AccessPolicy.CanReview(agency!, caller!);
@@ -137,9 +137,7 @@ public sealed class SubmissionsApi(
         }
 
         var versions = await submissions.ListForAgencyAsync(agency.Id, cancellationToken);
-        return Results.Json(
-            new AgencySubmissionsView(agency.Id, agency.Name, versions.Select(Summary).ToList()),
-            ReportJson.CompactOptions);
+        return PrivateJson.Of(new AgencySubmissionsView(agency.Id, agency.Name, versions.Select(Summary).ToList()));
     }
 
     /// <summary>Resolves the caller and the submission, and checks the caller may see it.</summary>

@@ -132,6 +132,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         {
             using var listing = await fixture.SendAsync(HttpMethod.Get, $"/api/agencies/{agency.Id}/submissions", user);
             Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+            Assert.True(listing.Headers.CacheControl is { Private: true, NoStore: true }, "private data must not be cached");
             var versions = (await listing.Content.ReadFromJsonAsync<AgencySubmissionsView>(ReportJson.CompactOptions))!.Submissions;
             Assert.Equal(
                 ["Withdrawn", "Published", "Superseded", "Superseded", "Superseded"],
