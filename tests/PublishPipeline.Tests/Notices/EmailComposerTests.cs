@@ -6,35 +6,13 @@ namespace PublishPipeline.Tests.Notices;
 
 public sealed class EmailComposerTests
 {
-    // 2022-03-01 01:05 UTC is 09:05 in Beijing.
-    private static readonly DateTimeOffset ReceivedAt = new(2022, 3, 1, 1, 5, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ReceivedAt = TestFindings.ReceivedAt;
 
-    private static readonly Finding CarriedOutError = new()
-    {
-        Rule = "D1",
-        Severity = Severity.Error,
-        Location = new FindingLocation { Table = "requests", Row = "carried_out", Column = "total" },
-        Message = "结转下年度继续办理的总计应等于本年新收加上年结转减本年办理结果总计",
-        Expected = 36,
-        Actual = 35,
-    };
+    private static readonly Finding CarriedOutError = TestFindings.CarriedOutError;
 
-    private static readonly Finding FeesError = new()
-    {
-        Rule = "C2",
-        Severity = Severity.Error,
-        Location = new FindingLocation { Table = "proactive", Row = "art20_8.fees", Column = "amount_wan_yuan" },
-        Message = "收费金额不是数字",
-        Actual = -1.5m,
-    };
+    private static readonly Finding FeesError = TestFindings.FeesError;
 
-    private static readonly Finding Warning = new()
-    {
-        Rule = "H2",
-        Severity = Severity.Warning,
-        Location = new FindingLocation { Section = "other" },
-        Message = "未说明信息处理费收取情况",
-    };
+    private static readonly Finding Warning = TestFindings.SectionWarning;
 
     private readonly EmailComposer composer = new();
 

@@ -9,36 +9,13 @@ public sealed class SubmissionStatusPageTests
     private const string Id = "0123456789abcdef01234567";
     private const string Sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-    // 01:05 UTC is 09:05 in Beijing.
-    private static readonly DateTimeOffset ReceivedAt = new(2022, 3, 1, 1, 5, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ReceivedAt = TestFindings.ReceivedAt;
 
-    private static readonly Finding CarriedOutError = new()
-    {
-        Rule = "D1",
-        Severity = Severity.Error,
-        Location = new FindingLocation { Table = "requests", Row = "carried_out", Column = "total" },
-        Message = "结转下年度继续办理的总计应等于本年新收加上年结转减本年办理结果总计",
-        Expected = 36,
-        Actual = 35,
-    };
+    private static readonly Finding CarriedOutError = TestFindings.CarriedOutError;
 
-    private static readonly Finding CappedError = new()
-    {
-        Rule = "C2",
-        Severity = Severity.Error,
-        Location = new FindingLocation { Table = "proactive", Row = "art20_8.fees", Column = "amount_wan_yuan" },
-        Message = "收费金额不是数字",
-        Actual = -1.5m,
-        Omitted = 4,
-    };
+    private static readonly Finding CappedError = TestFindings.FeesError with { Omitted = 4 };
 
-    private static readonly Finding SectionWarning = new()
-    {
-        Rule = "H2",
-        Severity = Severity.Warning,
-        Location = new FindingLocation { Section = "other" },
-        Message = "未说明信息处理费收取情况",
-    };
+    private static readonly Finding SectionWarning = TestFindings.SectionWarning;
 
     private readonly SiteRenderer renderer = new();
 
