@@ -24,6 +24,9 @@ public sealed class PublishedEntry : ITableEntity
 
     public DateTimeOffset PublishedAt { get; set; }
 
+    /// <summary>When the report was first made public, when the live version is a correction of it.</summary>
+    public DateTimeOffset? FirstPublishedAt { get; set; }
+
     public PublishedReportEntry ToIndexEntry() =>
         new(RowKey, AgencyName, int.Parse(PartitionKey, System.Globalization.CultureInfo.InvariantCulture), Title, Template, PublishedAt);
 }

@@ -8,7 +8,11 @@ public sealed record ReportPageModel(
     string AgencyId,
     string AgencyName,
     DateTimeOffset PublishedAt,
-    string SubmissionId);
+    string SubmissionId)
+{
+    /// <summary>When this report was first made public, if this page is a correction of it (the page says so).</summary>
+    public DateTimeOffset? FirstPublishedAt { get; init; }
+}
 
 /// <summary>One published report in an index (home page now; region/agency/year indexes later).</summary>
 public sealed record PublishedReportEntry(

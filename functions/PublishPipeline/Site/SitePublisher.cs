@@ -15,6 +15,19 @@ public sealed class SitePublisher(PipelineStorage storage, SiteRenderer renderer
     public async Task PublishReportAsync(ReportPageModel model, CancellationToken cancellationToken = default)
     {
         var year = model.Document.Report.Year ?? throw new InvalidOperationException("a report without a year cannot be published");
+
+        // A report replacing another live version of itself is a correction: the page keeps the first publication date.
+        var live = await storage.Published.GetEntityIfExistsAsync<PublishedEntry>(
+            year.ToString(System.Globalization.CultureInfo.InvariantCulture), model.AgencyId, cancellationToken: cancellationToken);
+        if (live.HasValue && live.Value!.SubmissionId != model.SubmissionId)
+        {
+            model = model with { FirstPublishedAt = live.Value.FirstPublishedAt ?? live.Value.PublishedAt };
+        }
+        else if (live.HasValue)
+        {
+            model = model with { FirstPublishedAt = live.Value!.FirstPublishedAt };
+        }
+
         var html = await renderer.RenderReportAsync(model, cancellationToken);
         await UploadAsync(SitePaths.ReportPage(year, model.AgencyId), Encoding.UTF8.GetBytes(html), HtmlType, cancellationToken);
         await UploadAsync(SitePaths.ReportData(year, model.AgencyId), ReportJson.SerializeToUtf8(model.Document), "application/json; charset=utf-8", cancellationToken);
@@ -28,6 +41,7 @@ public sealed class SitePublisher(PipelineStorage storage, SiteRenderer renderer
                 Template = model.Document.Report.Template,
                 SubmissionId = model.SubmissionId,
                 PublishedAt = model.PublishedAt,
+                FirstPublishedAt = model.FirstPublishedAt,
             },
             Azure.Data.Tables.TableUpdateMode.Replace,
             cancellationToken);

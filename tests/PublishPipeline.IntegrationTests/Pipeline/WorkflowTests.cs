@@ -78,6 +78,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         Assert.Equal(4, superseded.SupersededBy);
         var page = await PublicPageTextAsync(agency.Id);
         Assert.Contains("（更正稿）", page, StringComparison.Ordinal);
+        Assert.Contains("更正日期", page, StringComparison.Ordinal);
         Assert.DoesNotContain("（第三稿）", page, StringComparison.Ordinal);
         Assert.Equal(4, (await fixture.Submissions.GetHeadAsync(new ReportKey(agency.Id, 2021)))!.PublishedVersion);
 

@@ -339,6 +339,21 @@ public sealed class ReportPageTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renderer.RenderReportAsync(Model(TestReports.Full("2021")), cancellation.Token));
     }
 
+    [Fact]
+    public async Task A_correction_keeps_the_first_publication_date_and_says_when_it_was_corrected()
+    {
+        var firstPublished = new DateTimeOffset(2022, 1, 10, 2, 0, 0, TimeSpan.Zero);
+        var corrected = Html.Parse(await renderer.RenderReportAsync(Model(TestReports.Full("2021")) with { FirstPublishedAt = firstPublished }));
+        var original = await RenderAsync(TestReports.Full("2021"));
+
+        string? Term(IDocument dom, string term) =>
+            dom.QuerySelectorAll("dt").FirstOrDefault(dt => dt.TextContent == term)?.NextElementSibling?.TextContent;
+        Assert.Equal("2022年1月10日", Term(corrected, "发布日期"));
+        Assert.Equal("2022年1月20日（本页为更正后的版本）", Term(corrected, "更正日期"));
+        Assert.Equal("2022年1月20日", Term(original, "发布日期"));
+        Assert.Null(Term(original, "更正日期"));
+    }
+
     private async Task<IDocument> RenderAsync(ReportDocument document) =>
         Html.Parse(await renderer.RenderReportAsync(Model(document)));
 
