@@ -70,6 +70,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<NoticeHandler>();
         services.AddTransient<PoisonHandler>();
         services.AddTransient<DeadlineHandler>();
+        services.AddTransient<FailureRecovery>();
         services.AddTransient<AlertRecorder>();
         services.AddTransient<ReviewWorkflow>();
         services.AddSingleton<CallerResolver>();

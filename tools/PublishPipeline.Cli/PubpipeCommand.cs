@@ -12,6 +12,8 @@ public static class PubpipeCommand
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(Dev.DevCommand.Create());
         root.Subcommands.Add(Agencies.AgenciesCommand.Create());
+        root.Subcommands.Add(Operations.AlertsCommand.Create());
+        root.Subcommands.Add(Operations.RetryCommand.Create());
         // Commands that hold resources (pubpipe dev: hosts, Azurite) handle SIGINT/SIGTERM themselves and
         // shut down in order; System.CommandLine's own handler would end the process after 2 s.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -36,61 +36,87 @@ public sealed class IngestHandler(
 
     public async Task<Submission> HandleAsync(string blobName, CancellationToken cancellationToken = default)
     {
-        var blob = storage.Drafts.GetBlobClient(blobName);
-        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        var (content, sha256, size) = await DownloadAsync(blob, options.Value.MaxDraftBytes, cancellationToken);
-        var name = DraftBlobName.Parse(blobName);
-        var fileName = DraftMetadata.OriginalFileName(properties.Metadata) ?? DraftBlobName.SafeFileName(name.File);
-        var agency = await agencies.GetAsync(name.Agency, cancellationToken);
-        var uploader = DraftMetadata.SubmittedBy(properties.Metadata) is { } claimed && Caller.FromEmail(claimed, "metadata") is { } caller
-            && agency is not null && AccessPolicy.IsSubmitter(agency, caller)
-            ? caller.Email
-            : Submission.UnknownUploader;
-        var report = new ReportKey(AgencyDirectory.IsValidId(name.Agency) ? name.Agency : UnfiledAgency, name.Year ?? 0);
+        var draft = await ReadDraftAsync(blobName, cancellationToken);
+        var (name, report) = (draft.Name, draft.Report);
 
         // A re-delivered event for a blob that already is a version (whatever became of it since) changes nothing.
-        var known = await FindVersionOfBlobAsync(report, name, blobName, sha256, cancellationToken);
+        var known = await FindVersionOfBlobAsync(report, name, blobName, draft.Sha256, cancellationToken);
 
         // A draft dropped under a name of its own choosing is copied to a name of the version's, which nothing
         // overwrites; the copy's own blob event then finds its version and leaves the work to this one.
-        var keepCopy = name.UploadVersion is null && content is not null && agency is not null && name.Year is not null;
+        var keepCopy = name.UploadVersion is null && draft.Content is not null && draft.Agency is not null && name.Year is not null;
         var (submission, created) = known is not null
             ? (known, false)
             : await submissions.AddVersionAsync(
                 report,
-                new Submission { FileName = fileName, DraftBlob = blobName, SourceBlob = keepCopy ? blobName : null, Sha256 = sha256, Size = size, SubmittedBy = uploader },
-                uploader == Submission.UnknownUploader ? "system:blob" : uploader,
-                uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
+                new Submission
+                {
+                    FileName = draft.FileName,
+                    DraftBlob = blobName,
+                    SourceBlob = keepCopy ? blobName : null,
+                    Sha256 = draft.Sha256,
+                    Size = draft.Size,
+                    SubmittedBy = draft.Uploader,
+                },
+                draft.Uploader == Submission.UnknownUploader ? "system:blob" : draft.Uploader,
+                draft.Uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
                 cancellationToken,
-                keepCopy ? version => DraftBlobName.ForUpload(report.AgencyId, report.Year, version, sha256, fileName) : null);
+                keepCopy ? version => DraftBlobName.ForUpload(report.AgencyId, report.Year, version, draft.Sha256, draft.FileName) : null);
         if (submission.SourceBlob is not null && submission.DraftBlob == blobName)
         {
-            await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
+            await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
             return submission;
         }
 
-        if (submission.CurrentState == SubmissionState.Received && submission.SourceBlob == blobName && content is not null)
+        if (submission.CurrentState == SubmissionState.Received && submission.SourceBlob == blobName && draft.Content is not null)
         {
-            await KeepCopyAsync(submission, content, cancellationToken);
+            await KeepCopyAsync(submission, draft.Content, cancellationToken);
         }
 
         if (submission.CurrentState != SubmissionState.Received)
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
-            await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
+            await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
             return submission;
         }
 
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
-        if (submission.UploaderUnknown())
+        return await ProcessAsync(draft, submission, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads and checks again a version an operator put back to Received after its ingest had failed: from the kept
+    /// copy, or (when the failure came before the copy was made) from the drop itself if it still holds the same bytes.
+    /// </summary>
+    public async Task<Submission> ReprocessAsync(Submission submission, CancellationToken cancellationToken = default)
+    {
+        var kept = await storage.Drafts.GetBlobClient(submission.DraftBlob).ExistsAsync(cancellationToken);
+        var draft = await ReadDraftAsync(kept.Value || submission.SourceBlob is null ? submission.DraftBlob : submission.SourceBlob, cancellationToken);
+        if (draft.Sha256 != submission.Sha256)
         {
-            return await RejectUnknownUploaderAsync(blobName, properties.ETag, submission, agency, cancellationToken);
+            throw new InvalidOperationException($"{draft.BlobName} no longer holds the bytes of {submission.Id} (SHA-256 {submission.Sha256})");
         }
 
-        var document = await CheckAsync(name, agency, fileName, content, sha256, size, submission.ReceivedAt, cancellationToken);
+        if (!kept.Value && draft.Content is not null)
+        {
+            await KeepCopyAsync(submission, draft.Content, cancellationToken);
+        }
+
+        return await ProcessAsync(draft, submission, cancellationToken);
+    }
+
+    /// <summary>Reads, checks and records a version in state Received: the check result, its emails, its next state.</summary>
+    private async Task<Submission> ProcessAsync(Draft draft, Submission submission, CancellationToken cancellationToken)
+    {
+        if (submission.UploaderUnknown())
+        {
+            return await RejectUnknownUploaderAsync(draft.BlobName, draft.ETag, submission, draft.Agency, cancellationToken);
+        }
+
+        var document = await CheckAsync(draft.Name, draft.Agency, draft.FileName, draft.Content, draft.Sha256, draft.Size, submission.ReceivedAt, cancellationToken);
         await storage.SaveReportDocumentAsync(submission.Id, document.Document, cancellationToken);
 
-        var (outcome, next, reason) = Decide(document, agency);
+        var (outcome, next, reason) = Decide(document, draft.Agency);
         var newer = await NewerLiveVersionAsync(submission, cancellationToken);
         if (newer is not null)
         {
@@ -128,8 +154,28 @@ public sealed class IngestHandler(
                 s.SupersededBy = newer;
             },
             cancellationToken);
-        await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
+        await WriteReceiptAsync(draft.BlobName, draft.ETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
+    }
+
+    /// <summary>A draft blob as ingest reads it: its bytes (up to the size cap), hash, names, agency and uploader.</summary>
+    private sealed record Draft(
+        string BlobName, ETag ETag, byte[]? Content, string Sha256, long Size, DraftBlobName Name, string FileName, Agency? Agency, string Uploader, ReportKey Report);
+
+    private async Task<Draft> ReadDraftAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = storage.Drafts.GetBlobClient(blobName);
+        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        var (content, sha256, size) = await DownloadAsync(blob, options.Value.MaxDraftBytes, cancellationToken);
+        var name = DraftBlobName.Parse(blobName);
+        var fileName = DraftMetadata.OriginalFileName(properties.Metadata) ?? DraftBlobName.SafeFileName(name.File);
+        var agency = await agencies.GetAsync(name.Agency, cancellationToken);
+        var uploader = DraftMetadata.SubmittedBy(properties.Metadata) is { } claimed && Caller.FromEmail(claimed, "metadata") is { } caller
+            && agency is not null && AccessPolicy.IsSubmitter(agency, caller)
+            ? caller.Email
+            : Submission.UnknownUploader;
+        var report = new ReportKey(AgencyDirectory.IsValidId(name.Agency) ? name.Agency : UnfiledAgency, name.Year ?? 0);
+        return new Draft(blobName, properties.ETag, content, sha256, size, name, fileName, agency, uploader, report);
     }
 
     /// <summary>The newest later version of the report that was read and is in review, approved or live, if any.</summary>

@@ -307,6 +307,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
 
         // The stored report is lost: publishing cannot succeed however often it is tried.
+        var stored = (await fixture.Storage.Reports.GetBlobClient(Storage.StorageNames.ReportBlobName(v1.Id)).DownloadContentAsync()).Value.Content;
         await fixture.Storage.Reports.DeleteBlobAsync(Storage.StorageNames.ReportBlobName(v1.Id));
         using (var approved = await fixture.ActAsync(v1.Id, "approve", agency.ReviewerEmails[0]))
         {
@@ -324,6 +325,21 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         // Nothing is lost: the upload is kept, and the failed message itself is in the alert for the operator.
         Assert.True(await fixture.Storage.Drafts.GetBlobClient(failed.DraftBlob).ExistsAsync());
         Assert.Equal(v1.Id, MessageQueue.Parse<PublishMessage>(alert.Payload).SubmissionId);
+
+        // The operator restores the report and retries with pubpipe: the version goes back to Approved and is published.
+        await fixture.Storage.Reports.GetBlobClient(Storage.StorageNames.ReportBlobName(v1.Id)).UploadAsync(stored);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await new System.CommandLine.RootCommand { Cli.Operations.RetryCommand.Create() }
+            .Parse(["retry", v1.Id, "--operator", "ops@office.example", "--connection", "UseDevelopmentStorage=true"])
+            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        Assert.True(code == 0, error.ToString());
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
+        var retried = await fixture.Submissions.GetAuditTrailAsync(v1.Id);
+        Assert.Equal(
+            [("Approved", "Failed", PoisonHandler.Actor), ("Failed", "Approved", "operator:ops@office.example"), ("Approved", "Published", PublishHandler.Actor)],
+            retried.TakeLast(3).Select(e => (e.From, e.To, e.Actor)));
+        Assert.Equal("ops@office.example", (await alerts.ListRecentAsync(2)).Single(a => a.SubmissionId == v1.Id).ResolvedBy);
     }
 
     [Fact]
@@ -350,6 +366,18 @@ public sealed class WorkflowTests(DevHostFixture fixture)
             var blob = await fixture.Storage.Drafts.GetBlobClient(failed.DraftBlob).GetPropertiesAsync();
             var (partition, row) = IngestReceipt.KeyFor(failed.DraftBlob, blob.Value.ETag);
             Assert.True((await fixture.Storage.IngestReceipts.GetEntityIfExistsAsync<IngestReceipt>(partition, row)).HasValue);
+
+            // The operator fixes storage and retries: the kept upload is read and checked again, and published.
+            await fixture.Storage.Reports.CreateIfNotExistsAsync();
+            var recovery = await fixture.Host.Services.GetRequiredService<FailureRecovery>().RetryAsync(accepted.Id, "ops@office.example");
+            Assert.Equal(RecoveryOutcome.Retried, recovery.Outcome);
+            await fixture.WaitForStateAsync(accepted.Id, SubmissionState.Published);
+            Assert.Equal(
+                ["Received", "Failed", "Received", "Approved", "Published"],
+                (await fixture.Submissions.GetAuditTrailAsync(accepted.Id)).Select(a => a.To));
+
+            // A version that has not failed is not retried.
+            Assert.Equal(RecoveryOutcome.NotFailed, (await fixture.Host.Services.GetRequiredService<FailureRecovery>().RetryAsync(accepted.Id, "ops")).Outcome);
         }
         finally
         {

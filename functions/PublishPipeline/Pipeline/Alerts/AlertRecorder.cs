@@ -56,6 +56,26 @@ public sealed class AlertRecorder(PipelineStorage storage, MessageQueue queue, T
         return alerts.OrderByDescending(a => a.At).ToList();
     }
 
+    /// <summary>Marks the open alerts about a submission resolved by <paramref name="by"/>; returns how many.</summary>
+    public async Task<int> ResolveAsync(string submissionId, string by, CancellationToken cancellationToken = default)
+    {
+        var resolved = 0;
+        await foreach (var alert in storage.Alerts.QueryAsync<OperatorAlert>(a => a.SubmissionId == submissionId, cancellationToken: cancellationToken))
+        {
+            if (alert.ResolvedAt is not null)
+            {
+                continue;
+            }
+
+            alert.ResolvedAt = clock.GetUtcNow();
+            alert.ResolvedBy = by;
+            await storage.Alerts.UpdateEntityAsync(alert, alert.ETag, TableUpdateMode.Replace, cancellationToken);
+            resolved++;
+        }
+
+        return resolved;
+    }
+
     public async Task<OperatorAlert?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         var parts = key.Split('/', 2);
