@@ -4,8 +4,9 @@ using PublishPipeline.Reports;
 namespace PublishPipeline.Validation;
 
 /// <summary>
-/// A2: the report names its agency (title, 导语 or 落款) and the name is the submitting account's. A name that matches
-/// only after folding look-alike characters (OCR: 人/入, 己/已, 末/未 …) is reported with the differing character.
+/// A2: the report names its agency (title, 导语 or 落款) and the name is the submitting account's, in full or in a form
+/// reports commonly use (<see cref="AgencyNameForms"/>). A name that matches only after folding look-alike characters
+/// (OCR: 人/入, 己/已, 末/未 …) is reported with the differing character.
 /// </summary>
 public sealed class AgencyNameRule : IValidationRule
 {
@@ -32,6 +33,13 @@ public sealed class AgencyNameRule : IValidationRule
         var agency = context.Report.Agency is { } a ? ChineseScript.Simplify(TextFolding.FoldWidth(a.Trim())) : null;
         if (texts.Any(t => t.Folded.Contains(name, StringComparison.Ordinal))
             || (agency is { Length: >= 4 } && (name.EndsWith(agency, StringComparison.Ordinal) || agency.EndsWith(name, StringComparison.Ordinal))))
+        {
+            yield break;
+        }
+
+        // The name as reports commonly print it: without the higher regions, abbreviated, 人民政府 before a 街道.
+        var forms = AgencyNameForms.For(name);
+        if (forms.Any(form => texts.Any(t => t.Folded.Contains(form, StringComparison.Ordinal)) || (agency is not null && agency.EndsWith(form, StringComparison.Ordinal))))
         {
             yield break;
         }

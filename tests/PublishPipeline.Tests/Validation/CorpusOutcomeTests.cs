@@ -62,7 +62,8 @@ public class CorpusOutcomeTests
         // Pre-2019 structure: not this format at all.
         { "2015-mofcom-old.txt", DraftCheck.UnreadableCode, ["A0"], [], ["A0:Error"] },
         // Truncated after table 三's first rows: parts 四–六 and the later rows are missing; no title in the excerpt.
-        { "2019-wendeng-zjj.txt", 1, ["A1", "A2", "B1", "B4"], [], ["B4:Error@carried_in/"] },
+        // The excerpt has no title (A1); its text names 文登区住建局, the registered name in its usual short form (no A2).
+        { "2019-wendeng-zjj.txt", 1, ["A1", "B1", "B4"], [], ["B4:Error@carried_in/"] },
         // Labels without values: blank 规章 cells, tables 三/四 headings only.
         { "2019-xiongxian-xiang.txt", 1, ["A1", "B1", "B2", "B4", "C1"], [], ["C1:Error@art20_1/rules/new_published", "B2:Error"] },
         // Only 自然人/商业 and 总计 filled: blank cells are C1, blank 总计 makes D3 uncheckable (warning, not error).
@@ -82,15 +83,15 @@ public class CorpusOutcomeTests
         // 行政许可 cell empty, label drift 规章(县级无此项), six parts announced and five listed.
         { "2021-baokang-nyncj.txt", 1, ["A1", "B1", "C1"], [], ["C1:Error", "B5:Warning", "B9:Warning"] },
         { "2021-dttz-xfj.txt", 1, ["A1", "B1", "B4"], [], ["B4:Error"] },
-        // Headings without tables. A2 disputed: the 导语 names 浑南区民族和宗教事务局.
-        { "2021-hunnan-mzzj.txt", 1, ["A1", "B2"], ["A2"], ["B2:Error"] },
+        // Headings without tables. The 导语 names 浑南区民族和宗教事务局: the registered name without its city (A2 accepts it).
+        { "2021-hunnan-mzzj.txt", 1, ["A1", "B2"], [], ["B2:Error"] },
         { "2021-laifeng-zwfwdsjj.txt", 1, ["A1", "B1", "B4"], [], ["B4:Error"] },
         { "2021-pingwu-tjj.txt", 1, ["A1", "A2", "B1", "B4"], [], ["A1:Error"] },
         { "2021-shanxi-jtyst.txt", 1, ["B1"], [], ["B1:Error"] },
-        // Published 2021-12-23, before its year ended; dates lost characters. A2 disputed (same 街道, printed with 人民政府).
-        { "2021-siping-simalu-jd.txt", 1, ["B1"], ["A2"], ["A4:Warning", "C6:Warning"] },
-        // A2 disputed: "迎宾路街道" is the registered 迎宾路街道办事处 without its region and 办事处.
-        { "2021-yuhong-yingbinlu-jd.txt", 1, ["B1"], ["A2"], ["B1:Error"] },
+        // Published 2021-12-23, before its year ended; dates lost characters. The 街道 is printed with 人民政府 (A2 accepts it).
+        { "2021-siping-simalu-jd.txt", 1, ["B1"], [], ["A4:Warning", "C6:Warning"] },
+        // "迎宾路街道" is the registered 迎宾路街道办事处 without its region and 办事处 (A2 accepts it).
+        { "2021-yuhong-yingbinlu-jd.txt", 1, ["B1"], [], ["B1:Error"] },
         // The text reader does not read this page: A0 as today (F6 would apply if it did).
         { "2021-zhangping-bgs.txt", DraftCheck.UnreadableCode, ["A0"], [], ["A0:Error"] },
         // Traditional mirror; one value per row followed by blank cells; six parts announced, five listed.
@@ -108,8 +109,8 @@ public class CorpusOutcomeTests
         { "2023-qu-tjj-61150.txt", 1, ["A1", "B1", "B4", "C1", "C2"], [], ["C1:Error@r1/total", "B9:Warning"] },
         // Blank 结转 总计 (C1, and D1 cannot be checked); nonstandard part numbering (B1); scrambled rows (B4).
         // The title wraps over two lines (joined by the reader); D2 cannot confirm the sum over result rows the conversion lost.
-        // Disputed: A2 (the title says 市科委, the directory 上海市科学技术委员会: an abbreviation, not another agency).
-        { "2024-shanghai-kewei-pdfmd.txt", 1, ["B1", "B4", "C1"], ["A2"], ["C1:Error@carried_out/total", "D1:Warning@carried_out/total", "B5:Warning", "D2:Warning@total/"] },
+        // The title says 市科委, the directory 上海市科学技术委员会: an abbreviation, not another agency (A2 accepts it).
+        { "2024-shanghai-kewei-pdfmd.txt", 1, ["B1", "B4", "C1"], [], ["C1:Error@carried_out/total", "D1:Warning@carried_out/total", "B5:Warning", "D2:Warning@total/"] },
         // Arithmetic holds (INDEX): no D1/D3/D4; D2 cannot confirm the sum over result rows the conversion lost.
         { "2025-shanghai-bgt-pdfmd.txt", 1, ["B1", "B4", "C1"], [], ["D2:Warning@total/"] },
         // No title, year or period; 行政规范性文件 101 for a county 司法局.

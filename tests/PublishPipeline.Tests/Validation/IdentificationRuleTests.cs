@@ -45,6 +45,51 @@ public class IdentificationRuleTests
         Assert.Empty(Run(report, "A2"));
     }
 
+    [Theory]
+    [InlineData("上海市科学技术委员会", "2024年上海市科委政府信息公开工作年度报告")]
+    [InlineData("沈阳市浑南区民族和宗教事务局", "2021年浑南区民族和宗教事务局政府信息公开工作年度报告")]
+    [InlineData("四平市铁东区四马路街道办事处", "2021年铁东区人民政府四马路街道办事处政府信息公开工作年度报告")]
+    [InlineData("沈阳市于洪区迎宾路街道办事处", "2021年迎宾路街道政府信息公开工作年度报告")]
+    [InlineData("兰溪市文化和旅游局", "兰溪市文旅局2021年政府信息公开工作年度报告")]
+    public void A2_accepts_the_forms_reports_commonly_print(string registered, string title)
+    {
+        var report = Consistent();
+        report.Agency = null;
+        report.Title = title;
+
+        Assert.Empty(Run(report, "A2", Inputs() with { ExpectedAgencyName = registered }));
+    }
+
+    [Theory]
+    [InlineData("兰溪市文化和旅游局", "2021年义乌市文化和旅游局政府信息公开工作年度报告")]
+    [InlineData("兰溪市文化和旅游局", "2021年义乌市文旅局政府信息公开工作年度报告")]
+    [InlineData("上海市科学技术委员会", "2024年北京市科委政府信息公开工作年度报告")]
+    [InlineData("沈阳市浑南区民族和宗教事务局", "2021年民族和宗教事务局政府信息公开工作年度报告")]
+    [InlineData("沈阳市于洪区迎宾路街道办事处", "2021年于洪区黄海路街道政府信息公开工作年度报告")]
+    public void A2_still_fires_on_another_agency_in_a_short_form(string registered, string title)
+    {
+        var report = Consistent();
+        report.Agency = null;
+        report.Title = title;
+
+        var finding = Assert.Single(Run(report, "A2", Inputs() with { ExpectedAgencyName = registered }));
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("沈阳市浑南区民族和宗教事务局", "沈阳市|浑南区", "民族和宗教事务局")]
+    [InlineData("兰溪市市场监督管理局", "兰溪市", "市场监督管理局")]
+    [InlineData("青山县人民政府", "青山县", "人民政府")]
+    [InlineData("内蒙古自治区阿拉善盟教育局", "内蒙古自治区|阿拉善盟", "教育局")]
+    [InlineData("国家统计局", "", "国家统计局")]
+    public void Agency_names_split_into_regions_and_body(string name, string regions, string body)
+    {
+        var split = AgencyNameForms.Split(name);
+
+        Assert.Equal(regions.Split('|', StringSplitOptions.RemoveEmptyEntries), split.Regions);
+        Assert.Equal(body, split.Body);
+    }
+
     [Fact]
     public void A3_fires_on_a_period_that_ends_early_and_warns_on_a_missing_one()
     {
