@@ -65,14 +65,12 @@ public sealed partial class NoticeHandler
             return;
         }
 
+        // The digest as it stands now (reports reviewed since the job ran drop out), routed as the job routed it.
         var reviewer = message.Recipient.Trim().ToLowerInvariant();
-        var reviewed = (await agencies.ListAsync(cancellationToken))
-            .Where(a => a.ReviewerEmails.Any(e => string.Equals(e, reviewer, StringComparison.OrdinalIgnoreCase)))
-            .ToDictionary(a => a.Id);
-        var items = (await submissions.ListInStateAsync(SubmissionState.AwaitingReview, cancellationToken))
-            .Where(s => reviewed.ContainsKey(s.AgencyId))
-            .OrderBy(s => s.ReceivedAt)
-            .Select(s => new ReviewDigestItem(s.Id, reviewed[s.AgencyId].Name, s.Year, s.Version, s.ReceivedAt, s.Warnings, options.Value.SubmissionPreviewUrl(s.Id)))
+        var directory = await agencies.ListAsync(cancellationToken);
+        var pending = PendingReview.From(await submissions.ListInStateAsync(SubmissionState.AwaitingReview, cancellationToken), directory);
+        var items = (DigestPlanner.Plan(directory, pending, clock.GetUtcNow()).Digests.FirstOrDefault(d => d.ReviewerEmail == reviewer)?.Items ?? [])
+            .Select(p => new ReviewDigestItem(p.SubmissionId, p.AgencyName, p.Year, p.Version, p.SubmittedAt, p.Warnings, options.Value.SubmissionPreviewUrl(p.SubmissionId)))
             .ToList();
         if (items.Count == 0)
         {

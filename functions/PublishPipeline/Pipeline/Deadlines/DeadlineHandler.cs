@@ -48,10 +48,7 @@ public sealed class DeadlineHandler(
         var digests = 0;
         if (options.Value.DigestEnabled)
         {
-            var names = directory.ToDictionary(a => a.Id, a => a.Name);
-            var pending = (await submissions.ListInStateAsync(SubmissionState.AwaitingReview, cancellationToken))
-                .Select(s => new PendingReview(s.Id, s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.Year, s.Version, s.ReceivedAt, s.Warnings))
-                .ToList();
+            var pending = PendingReview.From(await submissions.ListInStateAsync(SubmissionState.AwaitingReview, cancellationToken), directory);
             var digestPlan = DigestPlanner.Plan(directory, pending, clock.GetUtcNow());
             foreach (var digest in digestPlan.Digests)
             {
