@@ -15,17 +15,17 @@ public sealed class OnPoisonMessage(PoisonHandler handler)
     public Task PublishAsync(
         [QueueTrigger(StorageNames.PublishPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
         CancellationToken cancellationToken) =>
-        handler.HandlePublishAsync(message.Body.ToString(), (int)message.DequeueCount, cancellationToken);
+        handler.HandlePublishAsync(message.Body.ToString(), cancellationToken);
 
     [Function("OnNoticePoison")]
     public Task NoticeAsync(
         [QueueTrigger(StorageNames.NoticesPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
         CancellationToken cancellationToken) =>
-        handler.HandleNoticeAsync(message.Body.ToString(), (int)message.DequeueCount, cancellationToken);
+        handler.HandleNoticeAsync(message.Body.ToString(), cancellationToken);
 
     [Function("OnIngestPoison")]
     public Task IngestAsync(
         [QueueTrigger(StorageNames.BlobTriggerPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
         CancellationToken cancellationToken) =>
-        handler.HandleBlobAsync(message.Body.ToString(), (int)message.DequeueCount, cancellationToken);
+        handler.HandleBlobAsync(message.Body.ToString(), cancellationToken);
 }

@@ -272,7 +272,7 @@ public sealed class IngestHandler(
         var reason = agency is null
             ? $"上传路径中的机关编号「{submission.AgencyId}」未在机构名录中登记，且上传者不明，不予受理"
             : "上传者不明：草稿未经本机关登记的报送人通过接口提交，不予受理";
-        await alerts.RecordAsync("upload", submission.Id, submission.AgencyId, reason, blobName, 0, cancellationToken);
+        await alerts.RecordAsync("upload", submission.Id, submission.AgencyId, reason, blobName, cancellationToken);
         var result = await submissions.TransitionAsync(submission.Id, [SubmissionState.Received], SubmissionState.Rejected, Actor, reason, cancellationToken: cancellationToken);
         await WriteReceiptAsync(blobName, blobETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;

@@ -14,14 +14,14 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
 {
     public const string Actor = "system:poison";
 
-    public async Task HandlePublishAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    public async Task HandlePublishAsync(string message, CancellationToken cancellationToken = default)
     {
         var parsed = TryParse<PublishMessage>(message);
         var submission = parsed is null ? null : await submissions.GetAsync(parsed.SubmissionId, cancellationToken);
         if (parsed is { Action: PublishAction.Unpublish })
         {
             await alerts.RecordAsync("publish", parsed.SubmissionId, submission?.AgencyId,
-                "撤回后撤下公开页面多次失败，页面可能仍在公开网站上，请人工处理", message, dequeueCount, cancellationToken);
+                "撤回后撤下公开页面多次失败，页面可能仍在公开网站上，请人工处理", message, cancellationToken);
             return;
         }
 
@@ -37,19 +37,19 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
         }
 
         await alerts.RecordAsync("publish", parsed?.SubmissionId, submission?.AgencyId,
-            submission is null ? "无法识别的发布消息多次处理失败" : $"第 {submission.Version} 版发布多次失败，已标记为处理失败", message, dequeueCount, cancellationToken);
+            submission is null ? "无法识别的发布消息多次处理失败" : $"第 {submission.Version} 版发布多次失败，已标记为处理失败", message, cancellationToken);
     }
 
-    public async Task HandleNoticeAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    public async Task HandleNoticeAsync(string message, CancellationToken cancellationToken = default)
     {
         var parsed = TryParse<NoticeMessage>(message);
         // The email's record stays Queued with its last error: it is not lost, and the report itself is unharmed.
         await alerts.RecordAsync("notify", parsed?.SubmissionId, parsed?.AgencyId,
-            parsed is null ? "无法识别的邮件消息多次处理失败" : $"邮件「{parsed.Kind}」多次发送失败，仍为待发送状态", message, dequeueCount, cancellationToken);
+            parsed is null ? "无法识别的邮件消息多次处理失败" : $"邮件「{parsed.Kind}」多次发送失败，仍为待发送状态", message, cancellationToken);
     }
 
     /// <summary>The blob trigger's poison message: <c>{"Type":"BlobTrigger","ContainerName":"drafts","BlobName":...}</c>.</summary>
-    public async Task HandleBlobAsync(string message, int dequeueCount, CancellationToken cancellationToken = default)
+    public async Task HandleBlobAsync(string message, CancellationToken cancellationToken = default)
     {
         string? blobName = null;
         try
@@ -72,7 +72,7 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
         }
 
         await alerts.RecordAsync("ingest", failed?.Id, failed?.AgencyId,
-            failed is null ? "草稿处理多次失败，且无法定位草稿" : $"草稿 {blobName} 处理多次失败，第 {failed.Version} 版已标记为处理失败", message, dequeueCount, cancellationToken);
+            failed is null ? "草稿处理多次失败，且无法定位草稿" : $"草稿 {blobName} 处理多次失败，第 {failed.Version} 版已标记为处理失败", message, cancellationToken);
     }
 
     /// <summary>The message as the stage would have read it, or null (logged) when even that fails: the alert keeps the raw text.</summary>

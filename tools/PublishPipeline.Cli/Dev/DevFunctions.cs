@@ -27,14 +27,14 @@ public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, N
         notice.HandleAsync(MessageQueue.Parse<NoticeMessage>(message), cancellationToken);
 
     [FunctionName("OnPublishPoison")]
-    public Task OnPublishPoisonAsync([QueueTrigger(StorageNames.PublishPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
-        poison.HandlePublishAsync(message, (int)dequeueCount, cancellationToken);
+    public Task OnPublishPoisonAsync([QueueTrigger(StorageNames.PublishPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        poison.HandlePublishAsync(message, cancellationToken);
 
     [FunctionName("OnNoticePoison")]
-    public Task OnNoticePoisonAsync([QueueTrigger(StorageNames.NoticesPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
-        poison.HandleNoticeAsync(message, (int)dequeueCount, cancellationToken);
+    public Task OnNoticePoisonAsync([QueueTrigger(StorageNames.NoticesPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        poison.HandleNoticeAsync(message, cancellationToken);
 
     [FunctionName("OnIngestPoison")]
-    public Task OnIngestPoisonAsync([QueueTrigger(StorageNames.BlobTriggerPoisonQueue)] string message, long dequeueCount, CancellationToken cancellationToken) =>
-        poison.HandleBlobAsync(message, (int)dequeueCount, cancellationToken);
+    public Task OnIngestPoisonAsync([QueueTrigger(StorageNames.BlobTriggerPoisonQueue)] string message, CancellationToken cancellationToken) =>
+        poison.HandleBlobAsync(message, cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace PublishPipeline.Pipeline.Alerts;
 /// </summary>
 public sealed class AlertRecorder(PipelineStorage storage, MessageQueue queue, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<AlertRecorder> logger)
 {
-    public async Task<OperatorAlert> RecordAsync(string stage, string? submissionId, string? agencyId, string summary, string payload, int dequeueCount, CancellationToken cancellationToken = default)
+    public async Task<OperatorAlert> RecordAsync(string stage, string? submissionId, string? agencyId, string summary, string payload, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var alert = new OperatorAlert
@@ -29,7 +29,6 @@ public sealed class AlertRecorder(PipelineStorage storage, MessageQueue queue, T
             Summary = summary,
             Payload = payload.Length > 30000 ? payload[..30000] : payload,
             At = now,
-            DequeueCount = dequeueCount,
         };
         await storage.Alerts.UpsertEntityAsync(alert, TableUpdateMode.Replace, cancellationToken);
         logger.LogError("Operator alert {Alert} ({Stage}, submission {Submission}): {Summary}", alert.Id, stage, submissionId, summary);

@@ -35,8 +35,6 @@ public sealed class OperatorAlert : ITableEntity
 
     public DateTimeOffset At { get; set; }
 
-    /// <summary>How often the poison message itself was delivered (the failed deliveries before it are host.json's maxDequeueCount).</summary>
-    public int DequeueCount { get; set; }
 
     /// <summary>When an operator dealt with it (a retry that was let through), and who.</summary>
     public DateTimeOffset? ResolvedAt { get; set; }
