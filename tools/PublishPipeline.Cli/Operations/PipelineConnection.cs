@@ -49,7 +49,7 @@ internal static class PipelineConnection
         {
             settings[StorageNames.ConnectionSetting] = connection
                 ?? Environment.GetEnvironmentVariable(StorageNames.ConnectionSetting)
-                ?? "UseDevelopmentStorage=true";
+                ?? Agencies.AgencyTable.DevelopmentStorage;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
