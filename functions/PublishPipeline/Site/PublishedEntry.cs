@@ -27,6 +27,16 @@ public sealed class PublishedEntry : ITableEntity
     /// <summary>When the report was first made public, when the live version is a correction of it.</summary>
     public DateTimeOffset? FirstPublishedAt { get; set; }
 
-    public PublishedReportEntry ToIndexEntry() =>
-        new(RowKey, AgencyName, int.Parse(PartitionKey, System.Globalization.CultureInfo.InvariantCulture), Title, Template, PublishedAt);
+    public Model.SiteReport ToSiteReport() => new()
+    {
+        AgencyId = RowKey,
+        AgencyName = AgencyName,
+        Region = Model.RegionPath.Root,
+        Year = int.Parse(PartitionKey, System.Globalization.CultureInfo.InvariantCulture),
+        Title = Title,
+        Template = Template,
+        PublishedAt = PublishedAt,
+        FirstPublishedAt = FirstPublishedAt,
+        Figures = Model.ReportFigures.Empty,
+    };
 }

@@ -1,4 +1,5 @@
 using PublishPipeline.Reports;
+using PublishPipeline.Site.Model;
 
 namespace PublishPipeline.Site;
 
@@ -12,15 +13,66 @@ public sealed record ReportPageModel(
 {
     /// <summary>When this report was first made public, if this page is a correction of it (the page says so).</summary>
     public DateTimeOffset? FirstPublishedAt { get; init; }
+
+    /// <summary>The year of the page (the year the report was submitted for): the document's own year must agree.</summary>
+    public int Year => Document.Report.Year ?? throw new InvalidOperationException("a report page needs the report's year");
+
+    /// <summary>Where the agency sits (breadcrumb, links to its region); the root when unknown.</summary>
+    public RegionPath Region { get; init; } = RegionPath.Root;
+
+    /// <summary>The version this page shows (1 for a folder build).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>Earlier public versions of this report, oldest first: a correction links to each.</summary>
+    public IReadOnlyList<EarlierVersion> EarlierVersions { get; init; } = [];
+
+    /// <summary>The 更正说明 given with a correction, if any.</summary>
+    public string? CorrectionNote { get; init; }
+
+    /// <summary>The agency's published report of the previous year, for the per-row comparison; null when there is none.</summary>
+    public ReportDocument? Previous { get; init; }
+
+    /// <summary>
+    /// Set when this page is an earlier version kept at <see cref="SitePaths.VersionUrl"/>: it says so and links to the
+    /// live version; the date it was replaced.
+    /// </summary>
+    public DateTimeOffset? ReplacedAt { get; init; }
 }
 
-/// <summary>One published report in an index (home page now; region/agency/year indexes later).</summary>
-public sealed record PublishedReportEntry(
-    string AgencyId,
-    string AgencyName,
-    int Year,
-    string Title,
-    string? Template,
-    DateTimeOffset PublishedAt);
+/// <summary>How many live reports a year has, and how many of them are corrections.</summary>
+public sealed record YearCount(int Year, int Reports, int Corrections);
 
-public sealed record HomePageModel(IReadOnlyList<PublishedReportEntry> Reports, DateTimeOffset GeneratedAt);
+/// <summary>Home: the latest publications and corrections (newest first), the counts per year, the search box.</summary>
+public sealed record HomePageModel(IReadOnlyList<SiteReport> Latest, IReadOnlyList<YearCount> Years);
+
+/// <summary><c>/reports/</c>: every year with its count.</summary>
+public sealed record YearsPageModel(IReadOnlyList<YearCount> Years);
+
+/// <summary>A region's part of a year (or the region tree): the sum of its reports' figures (Figures.Reports = how many).</summary>
+public sealed record RegionSummary(RegionPath Region, ReportFigures Figures);
+
+/// <summary>
+/// One year page. At the root, <see cref="Regions"/> are the provinces; in a province, its cities; at
+/// <see cref="SitePaths.YearListingDepth"/> (a city), there are no sub-pages and <see cref="Reports"/> lists every report in
+/// it. At any level, <see cref="Reports"/> also holds the reports of agencies that sit exactly at the scope (a province's
+/// own departments). <see cref="Total"/> sums the scope's reports; charts and the table show it and the regions' parts.
+/// </summary>
+public sealed record YearPageModel(
+    int Year,
+    RegionPath Scope,
+    IReadOnlyList<RegionSummary> Regions,
+    IReadOnlyList<SiteReport> Reports,
+    ReportFigures Total,
+    IReadOnlyList<int> Years);
+
+/// <summary>An agency in a region page: where its reports are (the years with a live report).</summary>
+public sealed record AgencyListing(SiteAgency Agency, IReadOnlyList<int> Years);
+
+/// <summary>
+/// A node of the region tree (<c>/regions/…</c>, from the agency directory): its child regions, and the agencies that sit
+/// exactly at it, each with the years it has published.
+/// </summary>
+public sealed record RegionPageModel(RegionPath Scope, IReadOnlyList<RegionPath> Children, IReadOnlyList<AgencyListing> Agencies);
+
+/// <summary>One agency's page: its live reports by year (newest first), corrections and earlier versions included.</summary>
+public sealed record AgencyPageModel(SiteAgency Agency, IReadOnlyList<SiteReport> Reports);

@@ -77,13 +77,14 @@ public sealed class SitePublisher(PipelineStorage storage, SiteRenderer renderer
     /// <summary>Rebuilds the home page from the published index, and the shared assets.</summary>
     public async Task RebuildIndexesAsync(CancellationToken cancellationToken = default)
     {
-        var entries = new List<PublishedReportEntry>();
+        var entries = new List<Model.SiteReport>();
         await foreach (var entry in storage.Published.QueryAsync<PublishedEntry>(cancellationToken: cancellationToken))
         {
-            entries.Add(entry.ToIndexEntry());
+            entries.Add(entry.ToSiteReport());
         }
 
-        var home = await renderer.RenderHomeAsync(new HomePageModel(entries, clock.GetUtcNow()), cancellationToken);
+        _ = clock;
+        var home = await renderer.RenderHomeAsync(new HomePageModel(entries, []), cancellationToken);
         await UploadAsync(SitePaths.Home, Encoding.UTF8.GetBytes(home), HtmlType, cancellationToken);
         foreach (var (path, (content, contentType)) in SiteRenderer.StaticAssets)
         {
