@@ -53,6 +53,15 @@ param reconcileSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest: 01:00 UTC is 09:00 Beijing time.')
 param deadlineSchedule string = '0 0 1 * * *'
 
+@description('NCRONTAB schedule of IndexSiteSearch, which re-indexes search once publications have quietened down.')
+param searchSchedule string = '0 * * * * *'
+
+@description('Search is re-indexed once the site has been quiet this long after a change (TimeSpan).')
+param searchQuietPeriod string = '00:02:00'
+
+@description('...or once a change has waited this long (TimeSpan).')
+param searchMaxDelay string = '00:15:00'
+
 @description('Operators\' addresses for pipeline alerts, \';\'-separated; empty: alerts are recorded in the alerts table only.')
 param operatorEmails string = ''
 
@@ -104,11 +113,13 @@ var pipelineContainers = [
 var pipelineQueues = [
   'publish'
   'notices'
+  'site'
 ]
 var pipelineTables = [
   'submissions'
   'agencies'
   'published'
+  'siteindex'
   'notices'
   'ingestreceipts'
   'alerts'
@@ -236,6 +247,9 @@ module functionApp 'modules/functionapp.bicep' = {
     noticesFromName: noticesFromName
     reconcileSchedule: reconcileSchedule
     deadlineSchedule: deadlineSchedule
+    searchSchedule: searchSchedule
+    searchQuietPeriod: searchQuietPeriod
+    searchMaxDelay: searchMaxDelay
     operatorEmails: operatorEmails
     deadlineReminderDaysBefore: deadlineReminderDaysBefore
     authClientId: authClientId

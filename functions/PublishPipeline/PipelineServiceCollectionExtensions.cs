@@ -61,7 +61,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(_ => new ReportValidator());
         services.AddSingleton(sp => new DraftChecker(sp.GetRequiredService<DraftReader>(), sp.GetRequiredService<ReportValidator>()));
         services.AddSingleton<SiteRenderer>();
-        services.AddSingleton<SitePublisher>();
+        services.AddSingleton(sp => new SitePages(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.AddSingleton<Site.Live.LiveSiteWriter>();
+        services.AddSingleton<Site.Live.LiveSitePublisher>();
+        services.AddTransient<SearchIndexJob>();
+        services.AddTransient<SiteHandler>();
         services.AddSingleton<EmailComposer>();
         services.AddHttpClient<EmailSender>().AddStandardResilienceHandler();
         services.AddTransient<IngestHandler>();

@@ -41,6 +41,11 @@ param reconcileSchedule string
 @description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest.')
 param deadlineSchedule string
 
+@description('NCRONTAB schedule of the debounced search index job.')
+param searchSchedule string
+param searchQuietPeriod string
+param searchMaxDelay string
+
 @description('Days before a deadline on which agencies that have not submitted are reminded, comma-separated.')
 param deadlineReminderDaysBefore string
 
@@ -141,6 +146,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     ReconcileSchedule: reconcileSchedule
     DeadlineSchedule: deadlineSchedule
+    SearchSchedule: searchSchedule
     Deadlines__ReminderDaysBefore: deadlineReminderDaysBefore
     // The app trusts only the X-MS-CLIENT-PRINCIPAL header App Service authentication (below) sets and strips from
     // incoming requests; the local host's X-Dev-User header is not accepted here.
@@ -149,6 +155,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Pipeline__MaxDraftBytes: string(maxDraftBytes)
     Pipeline__SweepLookBack: sweepLookBack
     Pipeline__SweepGrace: sweepGrace
+    Pipeline__SearchQuietPeriod: searchQuietPeriod
+    Pipeline__SearchMaxDelay: searchMaxDelay
     Pipeline__SiteBaseUrl: siteBaseUrl
     Pipeline__ApiBaseUrl: empty(apiBaseUrl) ? 'https://${site.properties.defaultHostName}' : apiBaseUrl
     Notices__FromEmail: noticesFromEmail

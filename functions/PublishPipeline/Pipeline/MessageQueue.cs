@@ -37,6 +37,9 @@ public sealed class MessageQueue(PipelineStorage storage)
     public Task SendNoticeAsync(NoticeMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.NoticesQueue, message, cancellationToken);
 
+    public Task SendSiteAsync(SiteMessage message, CancellationToken cancellationToken = default) =>
+        SendAsync(storage.SiteQueue, message, cancellationToken);
+
     public static T Parse<T>(string body) =>
         JsonSerializer.Deserialize<T>(body, JsonOptions) ?? throw new JsonException($"empty {typeof(T).Name}");
 

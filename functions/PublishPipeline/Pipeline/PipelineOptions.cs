@@ -42,4 +42,13 @@ public sealed class PipelineOptions
 
     /// <summary>How long the blob trigger gets before the sweeper steps in.</summary>
     public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Search is re-indexed after publications, debounced: once the site has been quiet this long after a change
+    /// (a burst of publications in the last days of January makes one index, not one per publication)...
+    /// </summary>
+    public TimeSpan SearchQuietPeriod { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>...or once a change has waited this long, however busy the site is.</summary>
+    public TimeSpan SearchMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using PublishPipeline.Notices;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
+using PublishPipeline.Site.Live;
+using PublishPipeline.Site.Model;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
@@ -18,7 +20,7 @@ public sealed class PublishHandler(
     PipelineStorage storage,
     SubmissionStore submissions,
     AgencyDirectory agencies,
-    SitePublisher site,
+    LiveSitePublisher site,
     MessageQueue queue,
     TimeProvider clock,
     IOptions<PipelineOptions> options,
@@ -66,16 +68,30 @@ public sealed class PublishHandler(
             ?? throw new InvalidOperationException($"agency {submission.AgencyId} of submission {submission.Id} is not in the directory");
         var document = await storage.LoadReportDocumentAsync(submission.Id, cancellationToken)
             ?? throw new InvalidOperationException($"submission {submission.Id} is approved but its report is not stored");
-        document.Report.Year ??= submission.Year;
 
+        // A version owns one page: the year it was submitted for. Validation sends a draft whose own year differs back
+        // to the agency, so one reaching here is a bug: fail loudly rather than publish over another year's page.
+        if (document.Report.Year is int own && own != submission.Year)
+        {
+            throw new InvalidOperationException($"submission {submission.Id} is for {submission.Year} but its document says {own}: not published");
+        }
+
+        document.Report.Year = submission.Year;
         var head = await submissions.GetHeadAsync(submission.Report, cancellationToken);
         var replaces = head?.PublishedVersion is { } live && live != submission.Version ? live : (int?)null;
-        await site.PublishReportAsync(new ReportPageModel(document, agency.Id, agency.Name, now, submission.Id), cancellationToken);
-        await site.RebuildIndexesAsync(cancellationToken);
+        await site.PublishAsync(
+            new LivePublication(
+                document,
+                new SiteAgency(agency.Id, agency.Name, RegionPath.Parse(agency.Region), agency.Level),
+                submission.Year,
+                submission.Id,
+                submission.Version,
+                now,
+                submission.Comments),
+            cancellationToken);
         await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Published), cancellationToken);
 
-        var year = document.Report.Year!.Value;
-        var url = options.Value.ReportPageUrl(year, agency.Id);
+        var url = options.Value.ReportPageUrl(submission.Year, agency.Id);
         await submissions.TransitionAsync(
             submission.Id,
             [SubmissionState.Approved],
@@ -103,11 +119,7 @@ public sealed class PublishHandler(
                 return;
         }
 
-        var removed = await site.UnpublishReportAsync(submission.Year, submission.AgencyId, submission.Id, cancellationToken);
-        if (removed)
-        {
-            await site.RebuildIndexesAsync(cancellationToken);
-        }
+        var removed = await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
 
         logger.LogInformation("Withdrawn submission {Submission}: page {Outcome}", submission.Id, removed ? "taken down" : "was not live");
     }

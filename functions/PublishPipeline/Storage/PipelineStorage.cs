@@ -27,6 +27,10 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public TableClient Published => tables.GetTableClient(StorageNames.PublishedTable);
 
+    public TableClient SiteIndex => tables.GetTableClient(StorageNames.SiteIndexTable);
+
+    public QueueClient SiteQueue => queues.GetQueueClient(StorageNames.SiteQueue);
+
     public TableClient Notices => tables.GetTableClient(StorageNames.NoticesTable);
 
     public TableClient IngestReceipts => tables.GetTableClient(StorageNames.IngestReceiptsTable);
@@ -63,10 +67,12 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
         await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await PublishQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await NoticesQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await SiteQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queues.GetQueueClient(StorageNames.SitePoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.PublishPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.NoticesPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Submissions, Agencies, Published, Notices, IngestReceipts, Alerts })
+        foreach (var table in new[] { Submissions, Agencies, Published, SiteIndex, Notices, IngestReceipts, Alerts })
         {
             try
             {

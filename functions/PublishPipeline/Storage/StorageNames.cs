@@ -30,6 +30,14 @@ public static class StorageNames
 
     public const string NoticesTable = "notices";
 
+    /// <summary>The live site's index: what each index page of <c>$web</c> is derived from (see Site/Live/SiteIndexKeys).</summary>
+    public const string SiteIndexTable = "siteindex";
+
+    /// <summary>Site work fanned out over the Functions scale-out: a rebuild's per-agency messages, the search index job.</summary>
+    public const string SiteQueue = "site";
+
+    public const string SitePoisonQueue = SiteQueue + "-poison";
+
     /// <summary>Operator alerts: a stage that failed on every retry, an upload from nobody the directory knows.</summary>
     public const string AlertsTable = "alerts";
 

@@ -12,7 +12,7 @@ namespace PublishPipeline.Cli.Dev;
 /// here as <see cref="DraftSweepService"/>: the WebJobs timer extension served here does not load with these
 /// storage packages.
 /// </summary>
-public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice, PoisonHandler poison)
+public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, NoticeHandler notice, PoisonHandler poison, SiteHandler site)
 {
     [FunctionName("OnDraftUploaded")]
     public Task OnDraftUploadedAsync([BlobTrigger(StorageNames.DraftBlobPath)] BlobClient draft, CancellationToken cancellationToken) =>
@@ -21,6 +21,10 @@ public sealed class DevFunctions(IngestHandler ingest, PublishHandler publish, N
     [FunctionName("PublishReport")]
     public Task PublishReportAsync([QueueTrigger(StorageNames.PublishQueue)] string message, CancellationToken cancellationToken) =>
         publish.HandleAsync(MessageQueue.Parse<PublishMessage>(message), cancellationToken);
+
+    [FunctionName("RebuildSite")]
+    public Task RebuildSiteAsync([QueueTrigger(StorageNames.SiteQueue)] string message, CancellationToken cancellationToken) =>
+        site.HandleAsync(MessageQueue.Parse<SiteMessage>(message), cancellationToken);
 
     [FunctionName("SendNotice")]
     public Task SendNoticeAsync([QueueTrigger(StorageNames.NoticesQueue)] string message, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ using PublishPipeline.Access;
 using PublishPipeline.Api;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Site;
+using PublishPipeline.Site.Live;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
@@ -81,6 +82,10 @@ internal sealed class DevHost : IAsyncDisposable
 
                 // The polling blob trigger can miss blobs that share a last-modified second: sweep often locally.
                 ["Pipeline:SweepGrace"] = "00:00:05",
+
+                // Search is re-indexed a few seconds after the local run's publications settle.
+                ["Pipeline:SearchQuietPeriod"] = "00:00:03",
+                ["Pipeline:SearchMaxDelay"] = "00:00:30",
             };
             foreach (var (key, value) in options.Settings)
             {
@@ -98,7 +103,7 @@ internal sealed class DevHost : IAsyncDisposable
                 await log.WriteLineAsync($"Agency directory: {count} agencies loaded from {options.AgenciesCsv}");
             }
 
-            await web.Services.GetRequiredService<SitePublisher>().RebuildIndexesAsync(cancellationToken);
+            await web.Services.GetRequiredService<LiveSitePublisher>().WriteStaticFilesAsync(cancellationToken);
             await web.StartAsync(cancellationToken);
             var jobs = BuildJobs(options, settings);
             await jobs.StartAsync(cancellationToken);
@@ -236,6 +241,7 @@ internal sealed class DevHost : IAsyncDisposable
                 services.AddSingleton<ITypeLocator, DevTypeLocator>();
                 services.AddSingleton<IHostLifetime, OwnedLifetime>();
                 services.AddHostedService<DraftSweepService>();
+                services.AddHostedService<SearchIndexService>();
             })
             .Build();
     }

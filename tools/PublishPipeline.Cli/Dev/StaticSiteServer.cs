@@ -44,9 +44,13 @@ internal sealed class StaticSiteServer(PipelineStorage storage)
             return;
         }
 
+        // As Azure's static website does with its error document: the site's own 404 page, with status 404.
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync("404 页面不存在", context.RequestAborted);
+        if (!await TryServeAsync(context, Site.SitePaths.NotFound))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("404 页面不存在", context.RequestAborted);
+        }
     }
 
     private async Task<bool> TryServeAsync(HttpContext context, string blobName)

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PublishPipeline.Site.Model;
+
+namespace PublishPipeline.Site.Live;
+
+/// <summary>A live report as stored in the index table (the serialised face of <see cref="SiteReport"/>).</summary>
+public sealed record SiteReportRecord
+{
+    public required string AgencyId { get; init; }
+
+    public required string AgencyName { get; init; }
+
+    public required string Region { get; init; }
+
+    public string? Level { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Template { get; init; }
+
+    public required DateTimeOffset PublishedAt { get; init; }
+
+    public DateTimeOffset? FirstPublishedAt { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    public List<EarlierVersion> EarlierVersions { get; init; } = [];
+
+    public string? CorrectionNote { get; init; }
+
+    /// <summary>The submission whose document is live (its stored report is the page's source).</summary>
+    public required string SubmissionId { get; init; }
+
+    public required decimal?[] Figures { get; init; }
+
+    public SiteReport ToSiteReport() => new()
+    {
+        AgencyId = AgencyId,
+        AgencyName = AgencyName,
+        Region = RegionPath.Parse(Region),
+        Year = Year,
+        Title = Title,
+        Template = Template,
+        PublishedAt = PublishedAt,
+        FirstPublishedAt = FirstPublishedAt,
+        Version = Version,
+        EarlierVersions = EarlierVersions,
+        CorrectionNote = CorrectionNote,
+        Figures = new ReportFigures { Values = Figures },
+    };
+}
+
+/// <summary>The sum of a region's reports in one year, and how many of them are corrections.</summary>
+public sealed record RegionSummaryRecord(decimal?[] Values, int[] Incomplete, int Reports, int Corrections)
+{
+    public ReportFigures Figures => new() { Values = Values, Incomplete = Incomplete, Reports = Reports };
+
+    public static RegionSummaryRecord Of(ReportFigures figures, int corrections) =>
+        new(figures.Values, figures.Incomplete, figures.Reports, corrections);
+}
+
+/// <summary>An agency at a region, with the years it has a live report (a region page's entry).</summary>
+public sealed record RegionAgencyRecord(string Id, string Name, string? Level, List<int> Years);
+
+/// <summary>
+/// When the live site last changed, up to which change search was last indexed, and since when a change has been
+/// waiting for the index (the debounce of the search job).
+/// </summary>
+public sealed record SearchStateRecord(DateTimeOffset ChangedAt, DateTimeOffset? IndexedAt, DateTimeOffset? PendingSince);
+
+internal static class SiteIndexJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
+        ?? throw new InvalidOperationException("an index row holds no record");
+}
