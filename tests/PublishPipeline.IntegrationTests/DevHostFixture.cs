@@ -63,14 +63,14 @@ public sealed class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>Registers an agency with a unique id and submitter address for one test (the name as its drafts print it).</summary>
-    public async Task<Agency> RegisterAgencyAsync(string name, string level = "部门", bool autoPublish = true, int reviewers = 1)
+    public async Task<Agency> RegisterAgencyAsync(string name, string level = "部门", bool autoPublish = true, int reviewers = 1, string region = "测试省/测试市")
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var agency = new Agency
         {
             RowKey = "it-" + suffix,
             Name = name,
-            Region = "测试省/测试市",
+            Region = region,
             Level = level,
             SupervisingOffice = "测试市政务公开办",
             Submitters = $"submitter-{suffix}@agency.example",

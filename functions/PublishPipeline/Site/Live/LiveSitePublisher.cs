@@ -110,7 +110,7 @@ public sealed class LiveSitePublisher(
         {
             FirstPublishedAt = earlier.Count == 0 ? null : earlier[0].PublishedAt,
             EarlierVersions = versions,
-            CorrectionNote = earlier.Count == 0 ? null : live.CorrectionNote,
+            CorrectionNote = earlier.Count == 0 || string.IsNullOrWhiteSpace(live.CorrectionNote) ? null : live.CorrectionNote.Trim(),
         };
         var before = await GetRecordAsync(live.Agency.Id, live.Year, cancellationToken);
         await Index.UpsertEntityAsync(
@@ -282,29 +282,21 @@ public sealed class LiveSitePublisher(
 
     // ---------------------------------------------------------------- rows
 
-    private SiteReportRecord Describe(LivePublication publication, SiteReportRecord? replaced)
+    private static SiteReportRecord Describe(LivePublication publication, SiteReportRecord? replaced)
     {
-        var report = publication.Document.Report;
         var earlier = replaced is null
             ? []
             : replaced.EarlierVersions.Append(new EarlierVersion(replaced.Version, replaced.PublishedAt, publication.PublishedAt)).ToList();
-        return new SiteReportRecord
-        {
-            AgencyId = publication.Agency.Id,
-            AgencyName = publication.Agency.Name,
-            Region = publication.Agency.Region.Key,
-            Level = publication.Agency.Level,
-            Year = publication.Year,
-            Title = string.IsNullOrWhiteSpace(report.Title) ? $"{publication.Year}年{publication.Agency.Name}政府信息公开工作年度报告" : report.Title,
-            Template = report.Template,
-            PublishedAt = publication.PublishedAt,
-            FirstPublishedAt = replaced is null ? null : replaced.FirstPublishedAt ?? replaced.PublishedAt,
-            Version = publication.Version,
-            EarlierVersions = earlier,
-            CorrectionNote = replaced is null ? null : publication.CorrectionNote,
-            SubmissionId = publication.SubmissionId,
-            Figures = ReportFigures.Of(report).Values,
-        };
+        var report = SiteComposer.Describe(
+            publication.Document,
+            publication.Agency,
+            publication.Year,
+            publication.PublishedAt,
+            replaced is null ? null : replaced.FirstPublishedAt ?? replaced.PublishedAt,
+            publication.Version,
+            earlier,
+            replaced is null ? null : publication.CorrectionNote);
+        return SiteReportRecord.From(report, publication.SubmissionId, publication.Agency.Level);
     }
 
     /// <summary>The sum of a scope's reports in a year, from its child sums and its own listing, stored under its parent.</summary>

@@ -36,6 +36,24 @@ public sealed record SiteReportRecord
 
     public required decimal?[] Figures { get; init; }
 
+    public static SiteReportRecord From(SiteReport report, string submissionId, string? level) => new()
+    {
+        AgencyId = report.AgencyId,
+        AgencyName = report.AgencyName,
+        Region = report.Region.Key,
+        Level = level,
+        Year = report.Year,
+        Title = report.Title,
+        Template = report.Template,
+        PublishedAt = report.PublishedAt,
+        FirstPublishedAt = report.FirstPublishedAt,
+        Version = report.Version,
+        EarlierVersions = [.. report.EarlierVersions],
+        CorrectionNote = report.CorrectionNote,
+        SubmissionId = submissionId,
+        Figures = report.Figures.Values,
+    };
+
     public SiteReport ToSiteReport() => new()
     {
         AgencyId = AgencyId,
