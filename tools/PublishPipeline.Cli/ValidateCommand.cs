@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace PublishPipeline.Cli;
 
 /// <summary>
-/// <c>pubpipe validate FILE [--previous LASTYEAR] [--agency NAME] [--level LEVEL] [--region PATH] [--submitted DATE]
-/// [--published DATE] [--json] [--max-per-rule N]</c>: check one draft with the inputs the report does not carry;
+/// <c>pubpipe validate FILE [--previous LASTYEAR] [--year YEAR] [--agency NAME] [--level LEVEL] [--region PATH]
+/// [--submitted DATE] [--published DATE] [--json] [--max-per-rule N]</c>: check one draft with the inputs the report does not carry;
 /// exit 0 clean, 1 errors, 2 unreadable or a bad option (REPORT-JSON.md).
 /// </summary>
 public static class ValidateCommand
@@ -21,15 +21,17 @@ public static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "输出 JSON（gov-disclosure-annual-report/1）" };
         var previous = new Option<FileInfo?>("--previous") { Description = "上一年度的年度报告，用于跨年度核对（G1–G4）" };
         var maxPerRule = new Option<int>("--max-per-rule") { Description = "每条规则最多列出的问题数", DefaultValueFactory = _ => FindingCap.DefaultPerRule };
+        var year = new Option<string?>("--year") { Description = "本次提交的报告年度（报告页面的年度），报告写明的年度须与之一致（A8）" };
         var agency = new Option<string?>("--agency") { Description = "提交机关的登记名称（核对报告中的机关名称，A2）" };
         var level = new Option<string?>("--level") { Description = $"机关层级：{string.Join("、", AgencyLevels.All)}" };
         var region = new Option<string?>("--region") { Description = "机关所在地区路径，如 浙江省/金华市/兰溪市（E4）" };
         var submitted = new Option<string?>("--submitted") { Description = "提交日期 yyyy-MM-dd（H1）" };
         var published = new Option<string?>("--published") { Description = "发布日期 yyyy-MM-dd（报告无落款日期时用于 A4、H1）" };
-        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json, previous, maxPerRule, agency, level, region, submitted, published };
+        var command = new Command("validate", "核对一份政府信息公开工作年度报告草稿") { file, json, previous, maxPerRule, year, agency, level, region, submitted, published };
         command.SetAction(parseResult =>
         {
             var inputs = Inputs(
+                parseResult.GetValue(year),
                 parseResult.GetValue(agency),
                 parseResult.GetValue(level),
                 parseResult.GetValue(region),
@@ -45,11 +47,24 @@ public static class ValidateCommand
 
     /// <summary>
     /// The <see cref="ValidationInputs"/> the options give, or null after writing the reason to <paramref name="error"/>
-    /// (an unknown level, a date that is not yyyy-MM-dd). Blank options are absent inputs.
+    /// (a year that is not one a draft can be submitted for, an unknown level, a date that is not yyyy-MM-dd). Blank
+    /// options are absent inputs.
     /// </summary>
-    public static ValidationInputs? Inputs(string? agency, string? level, string? region, string? submitted, string? published, TextWriter error)
+    public static ValidationInputs? Inputs(string? year, string? agency, string? level, string? region, string? submitted, string? published, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        int? submittedFor = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < FirstYear or > LastYear)
+            {
+                error.WriteLine($"--year “{year}”不是有效年度，应为 {FirstYear}–{LastYear} 之间的四位年份，如 2024");
+                return null;
+            }
+
+            submittedFor = parsed;
+        }
+
         level = string.IsNullOrWhiteSpace(level) ? null : level.Trim();
         if (level is not null && !AgencyLevels.All.Contains(level))
         {
@@ -64,6 +79,7 @@ public static class ValidateCommand
 
         return new ValidationInputs
         {
+            SubmittedForYear = submittedFor,
             ExpectedAgencyName = string.IsNullOrWhiteSpace(agency) ? null : agency.Trim(),
             AgencyLevel = level,
             AgencyRegion = string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
@@ -71,6 +87,10 @@ public static class ValidateCommand
             PublishedAt = publishedAt,
         };
     }
+
+    // The years a draft can be uploaded for (POST /api/drafts, the drafts container's path).
+    private const int FirstYear = 2000;
+    private const int LastYear = 2100;
 
     private static bool TryDate(string? text, string option, TextWriter error, out DateOnly? date)
     {

@@ -42,7 +42,7 @@ internal static class FindingText
         else if (location.Section is { } section)
         {
             var definition = template.Sections.FirstOrDefault(s => s.Key == section || s.Number == section);
-            parts.Add($"部分：{(definition is null ? section : $"{definition.Number}、{definition.Label}")}");
+            parts.Add(definition is not null ? $"部分：{definition.Number}、{definition.Label}" : OutsideTheParts(section));
         }
 
         if (location.Line is int line)
@@ -52,6 +52,15 @@ internal static class FindingText
 
         return parts.Count == 0 ? None : string.Join("；", parts);
     }
+
+    /// <summary>The places a finding points to before the first part (标题, 导语) or in the report's dates, named as a clerk reads them.</summary>
+    private static string OutsideTheParts(string section) => section switch
+    {
+        "title" => "标题",
+        "preamble" => "正文开头（导语）",
+        "published_at" => "落款或发布日期",
+        _ => $"部分：{section}",
+    };
 
     /// <summary>A table's key is the key of the section that holds it (proactive, requests, review_litigation).</summary>
     private static string TableLabel(ReportTemplate template, string table) =>

@@ -219,10 +219,12 @@ public sealed partial class NoticeHandler(
         {
             case NoticeKind.ValidationResult:
                 var outcome = message.Outcome ?? OutcomeOf(submission);
+
+                // The report is the one submitted for its year (the year of its page), whatever year the draft states (A8).
                 return await composer.ComposeValidationResultAsync(new ValidationNotice(
                     submission.Id,
                     agency.Name,
-                    document?.Report.Year ?? (submission.Year == 0 ? null : submission.Year),
+                    submission.Year == 0 ? document?.Report.Year : submission.Year,
                     submission.FileName,
                     submission.ReceivedAt,
                     outcome,
@@ -230,7 +232,8 @@ public sealed partial class NoticeHandler(
                     options.Value.SubmissionStatusUrl(submission.Id),
                     outcome == ValidationOutcome.Accepted && !agency.AutoPublish));
             case NoticeKind.Published:
-                var year = document?.Report.Year ?? submission.Year;
+                // A version owns the page of the (agency, year) it was submitted for.
+                var year = submission.Year;
                 var replaced = (await submissions.ListVersionsAsync(submission.Report, cancellationToken))
                     .LastOrDefault(v => v.SupersededBy == submission.Version && v.PublishedAt is not null);
                 return await composer.ComposePublishedAsync(new PublishedNotice(

@@ -17,6 +17,7 @@ internal static class PrivatePageStyles
         .preview-banner { border: 3px solid #b35900; background: #fff4e5; padding: .75rem 1rem; margin: 1rem 0 1.5rem; }
         .preview-banner .preview-title { text-indent: 0; font-size: 1.25rem; color: #8a4500; margin: 0 0 .5rem; }
         .preview-banner p { text-indent: 0; }
+        .preview-banner .year-mismatch { color: var(--accent); border-left: 4px solid var(--accent); padding-left: .5rem; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0; }
         .facts dt { color: var(--muted); }
         .facts dd { margin: 0; overflow-wrap: anywhere; }

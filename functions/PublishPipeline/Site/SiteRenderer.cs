@@ -43,14 +43,19 @@ public sealed class SiteRenderer
 
     /// <summary>
     /// The private preview of a submitted version, served by the API host with <see cref="PreviewHeaders.Preview"/>:
-    /// the report as its public page will show it, under a banner saying it is not public. A draft that does not
-    /// state its year gets the submission's, as it will when published.
+    /// the report as its public page will show it, under a banner saying it is not public. The page is the
+    /// submission's year's: a draft that does not state its year gets the submission's, as it will when published,
+    /// and one that states another year (A8, never published) is shown at the submission's year with a banner naming
+    /// both, never under its own year as if that were its page. Sets the model's report year to the submission's.
     /// </summary>
     public Task<string> RenderPreviewAsync(PreviewModel model, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        model.Document.Report.Year ??= model.Year;
-        return renderer.RenderAsync<PreviewPage>(nameof(PreviewPage.Model), model, ct);
+        var statedYear = model.Document.Report.Year;
+        model.Document.Report.Year = model.Year;
+        return renderer.RenderAsync<PreviewPage>(
+            new Dictionary<string, object?> { [nameof(PreviewPage.Model)] = model, [nameof(PreviewPage.StatedYear)] = statedYear },
+            ct);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class ReportValidator
             new YearConsistencyRule(),
             new TemplateCitationRule(),
             new AgencyLevelRule(),
+            new SubmittedYearRule(),
             new SectionOrderRule(),
             new SubheadingNumberingRule(),
             new SectionTablesRule(),

@@ -19,6 +19,12 @@ public sealed record ValidationInputs
     /// <summary>The directory's region path (浙江省/金华市/兰溪市); its depth tells a county department from a provincial one (E4).</summary>
     public string? AgencyRegion { get; init; }
 
+    /// <summary>
+    /// The year the draft was submitted for (the upload's year): the year of the report's page, which the draft's own
+    /// year must equal (A8).
+    /// </summary>
+    public int? SubmittedForYear { get; init; }
+
     /// <summary>When the draft was submitted to the pipeline (H1).</summary>
     public DateOnly? SubmittedAt { get; init; }
 

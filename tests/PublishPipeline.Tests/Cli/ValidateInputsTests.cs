@@ -5,8 +5,8 @@ using PublishPipeline.Validation;
 namespace PublishPipeline.Tests.Cli;
 
 /// <summary>
-/// <c>pubpipe validate</c>'s options for what the report does not carry (--agency, --level, --region, --submitted,
-/// --published): each fills its <see cref="ValidationInputs"/> field, so the rule that needed it checks instead of
+/// <c>pubpipe validate</c>'s options for what the report does not carry (--year, --agency, --level, --region,
+/// --submitted, --published): each fills its <see cref="ValidationInputs"/> field, so the rule that needed it checks instead of
 /// saying 未检查; a bad value exits 2 with the reason in Chinese.
 /// </summary>
 [Collection(nameof(ConsoleCollection))]
@@ -84,6 +84,40 @@ public sealed class ValidateInputsTests : IDisposable
     }
 
     [Fact]
+    public async Task Year_is_compared_with_the_reports_own_year()
+    {
+        var path = Write(new DraftFixture());
+
+        Assert.True(IsNotChecked(Assert.Single(Of(await Findings(path), "A8"))));
+        Assert.Empty(Of(await Findings(path, "--year", "2021"), "A8"));
+
+        var (code, output, error) = await ValidateCommandTests.Run("validate", path, "--year", "2099", "--json");
+        Assert.Equal(1, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var a8 = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "A8");
+        Assert.Equal("error", a8.GetProperty("severity").GetString());
+        Assert.Equal("title", a8.GetProperty("location").GetProperty("section").GetString());
+        Assert.Equal(2099, a8.GetProperty("expected").GetDecimal());
+        Assert.Equal(2021, a8.GetProperty("actual").GetDecimal());
+        Assert.Contains("写的是2021年，但本次提交的是2099年度的报告", a8.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("二〇二一")]
+    [InlineData("21")]
+    [InlineData("1999")]
+    [InlineData("2021年")]
+    public async Task Bad_year_exits_2(string value)
+    {
+        var (code, output, error) = await ValidateCommandTests.Run("validate", Write(new DraftFixture()), "--year", value);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"--year “{value}”不是有效年度，应为 2000–2100 之间的四位年份", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Agency_is_compared_with_the_report()
     {
         var path = Write(new DraftFixture());
@@ -131,11 +165,12 @@ public sealed class ValidateInputsTests : IDisposable
     {
         using var error = new StringWriter();
 
-        var inputs = PublishPipeline.Cli.ValidateCommand.Inputs(" 青山县农业农村局 ", "县级", "浙江省/金华市/青山县", "2022-01-10", "2022-01-18", error);
+        var inputs = PublishPipeline.Cli.ValidateCommand.Inputs(" 2021 ", " 青山县农业农村局 ", "县级", "浙江省/金华市/青山县", "2022-01-10", "2022-01-18", error);
 
         Assert.Equal(
             new ValidationInputs
             {
+                SubmittedForYear = 2021,
                 ExpectedAgencyName = "青山县农业农村局",
                 AgencyLevel = AgencyLevels.County,
                 AgencyRegion = "浙江省/金华市/青山县",

@@ -116,6 +116,35 @@ public sealed class PreviewPageTests
 
         Assert.Equal("2021年青山街道办事处政府信息公开工作年度报告", Html.Text(dom.QuerySelector("h1")!));
         Assert.Equal("2021年", Facts(dom.QuerySelector(".report-meta")!)["报告年度"]);
+        Assert.Null(dom.QuerySelector(".year-mismatch"));
+    }
+
+    [Fact]
+    public async Task A_draft_of_another_year_is_shown_at_the_submission_year_with_both_years_named()
+    {
+        // Text and title say 2021; the version was submitted for 2099 (A8): it never gets a page of 2021.
+        var document = TestReports.Full("2021");
+        document.Findings = [new Finding { Rule = "A8", Severity = Severity.Error, Message = "报告标题和统计期限写的是2021年，但本次提交的是2099年度的报告" }];
+
+        var dom = await RenderAsync(Model(document) with { Year = 2099, State = "NeedsChanges" });
+
+        var banner = dom.QuerySelector(".preview-banner")!;
+        Assert.Equal("2099年", Facts(banner)["年度"]);
+        Assert.Equal("年度不一致：报告中写的是2021年，但本版本是按2099年度提交的，不能发布。下面按提交的年度（2099年）显示，请核对年度后重新提交。", Html.Text(banner.QuerySelector(".year-mismatch")!));
+        Assert.Equal("首页 › 2099年 › 青山街道办事处", Html.Text(dom.QuerySelector("nav.breadcrumb")!));
+        Assert.Equal("2099年", Facts(dom.QuerySelector(".report-meta")!)["报告年度"]);
+
+        // The draft's own words are not rewritten: its title still says what it says.
+        Assert.StartsWith("2021年", Html.Text(dom.QuerySelector("h1")!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_of_the_submission_year_has_no_year_note()
+    {
+        var dom = await RenderAsync(Model(TestReports.Full("2021")));
+
+        Assert.Null(dom.QuerySelector(".year-mismatch"));
+        Assert.Equal("首页 › 2021年 › 青山街道办事处", Html.Text(dom.QuerySelector("nav.breadcrumb")!));
     }
 
     [Fact]
@@ -156,8 +185,9 @@ public sealed class PreviewPageTests
 
     private async Task<IDocument> RenderAsync(PreviewModel model) => Html.Parse(await renderer.RenderPreviewAsync(model));
 
+    /// <summary>A version submitted for the year its document states (2021 when it states none).</summary>
     private static PreviewModel Model(ReportDocument document) =>
-        new(document, "qingshan-jd", "青山街道办事处", 2021, 2, "AwaitingReview", "0123456789abcdef01234567", ReceivedAt);
+        new(document, "qingshan-jd", "青山街道办事处", document.Report.Year ?? 2021, 2, "AwaitingReview", "0123456789abcdef01234567", ReceivedAt);
 
     /// <summary>Every table's caption and every header and data cell's text and spans, in document order.</summary>
     private static List<string> Tables(IDocument dom) =>

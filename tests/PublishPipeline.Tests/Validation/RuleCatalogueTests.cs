@@ -20,7 +20,7 @@ public class RuleCatalogueTests
         var findings = RuleFixtures.Validator.Validate(RuleFixtures.Consistent());
 
         Assert.All(findings, f => Assert.True(NotChecked.Is(f), f.Message));
-        Assert.Equal(["A2", "A7", "E2", "E4", "H1", "H5", "G1"], findings.Select(f => f.Rule));
+        Assert.Equal(["A2", "A7", "A8", "E2", "E4", "H1", "H5", "G1"], findings.Select(f => f.Rule));
         Assert.All(findings, f => Assert.StartsWith("未检查：缺少", f.Message, StringComparison.Ordinal));
     }
 
@@ -40,7 +40,7 @@ public class RuleCatalogueTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Subset(
             ids.ToHashSet(),
-            new HashSet<string> { "A2", "A3", "A4", "A5", "A6", "A7", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "C3", "C4", "C6", "D5", "E1", "E2", "E3", "E4", "H1", "H5", "I1", "I2", "I3", "I4", "I5" });
+            new HashSet<string> { "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "C3", "C4", "C6", "D5", "E1", "E2", "E3", "E4", "H1", "H5", "I1", "I2", "I3", "I4", "I5" });
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class RuleFixtures
 
     public static ValidationInputs Inputs() => new()
     {
+        SubmittedForYear = 2021,
         ExpectedAgencyName = Agency,
         AgencyLevel = AgencyLevels.Township,
         AgencyRegion = "江屿市/青山街道",
