@@ -118,7 +118,6 @@ var pipelineQueues = [
 var pipelineTables = [
   'submissions'
   'agencies'
-  'published'
   'siteindex'
   'notices'
   'ingestreceipts'

@@ -69,6 +69,8 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01'
     staticWebsite: {
       enabled: true
       indexDocument: indexDocument
+      // The site's own Chinese 404 page (Site/SitePaths.NotFound), served with status 404 for any missing path.
+      errorDocument404Path: '404.html'
     }
     deleteRetentionPolicy: {
       enabled: true

@@ -36,13 +36,14 @@ public sealed class ValidationInputsFactory(PipelineStorage storage)
     /// <summary>The live published report of an agency for a year, or null when there is none.</summary>
     public async Task<Report?> LoadPublishedAsync(string agencyId, int year, CancellationToken cancellationToken = default)
     {
-        var entry = await storage.Published.GetEntityIfExistsAsync<PublishedEntry>(
-            year.ToString(CultureInfo.InvariantCulture), agencyId, cancellationToken: cancellationToken);
-        if (!entry.HasValue)
+        var row = await storage.SiteIndex.GetEntityIfExistsAsync<Site.Live.SiteIndexRow>(
+            Site.Live.SiteIndexKeys.Agency(agencyId), Site.Live.SiteIndexKeys.YearRow(year), cancellationToken: cancellationToken);
+        if (!row.HasValue)
         {
             return null;
         }
 
-        return (await storage.LoadReportDocumentAsync(entry.Value!.SubmissionId, cancellationToken))?.Report;
+        var live = Site.Live.SiteIndexJson.Read<Site.Live.SiteReportRecord>(row.Value!.Json);
+        return (await storage.LoadReportDocumentAsync(live.SubmissionId, cancellationToken))?.Report;
     }
 }

@@ -96,12 +96,14 @@ public static class SitePaths
     // ---- sitemaps ----
 
     /// <summary>
-    /// <c>sitemap.xml</c> is a sitemap index over one sitemap for the pages that do not belong to a city (home, years,
+    /// <c>sitemap.xml</c> is a sitemap index (whatever the size: a publication then rewrites one small sitemap and the
+    /// index only when a city appears or goes) over one sitemap for the pages that do not belong to a city (home, years,
     /// provinces) and one per city-level region (every page under it), so a publication rewrites one small sitemap.
     /// </summary>
     public const string TopSitemap = "sitemaps/site.xml";
 
-    public static string RegionSitemap(RegionPath cityLevel) => "sitemaps/" + RegionSegments(cityLevel).TrimEnd('/') + ".xml";
+    public static string RegionSitemap(RegionPath cityLevel) =>
+        cityLevel.IsRoot ? "sitemaps/-.xml" : "sitemaps/" + RegionSegments(cityLevel).TrimEnd('/') + ".xml";
 
     // ---- helpers ----
 

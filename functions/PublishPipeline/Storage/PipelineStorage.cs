@@ -25,8 +25,6 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public TableClient Agencies => tables.GetTableClient(StorageNames.AgenciesTable);
 
-    public TableClient Published => tables.GetTableClient(StorageNames.PublishedTable);
-
     public TableClient SiteIndex => tables.GetTableClient(StorageNames.SiteIndexTable);
 
     public QueueClient SiteQueue => queues.GetQueueClient(StorageNames.SiteQueue);
@@ -72,7 +70,7 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
         await queues.GetQueueClient(StorageNames.PublishPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.NoticesPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { Submissions, Agencies, Published, SiteIndex, Notices, IngestReceipts, Alerts })
+        foreach (var table in new[] { Submissions, Agencies, SiteIndex, Notices, IngestReceipts, Alerts })
         {
             try
             {

@@ -26,8 +26,6 @@ public static class StorageNames
 
     public const string AgenciesTable = "agencies";
 
-    public const string PublishedTable = "published";
-
     public const string NoticesTable = "notices";
 
     /// <summary>The live site's index: what each index page of <c>$web</c> is derived from (see Site/Live/SiteIndexKeys).</summary>

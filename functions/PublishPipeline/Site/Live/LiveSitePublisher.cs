@@ -526,11 +526,64 @@ public sealed class LiveSitePublisher(
             },
             cancellationToken);
 
+    /// <summary>
+    /// The city's sitemap (from its listings in every year), the top sitemap and the index. A city's sitemap stays, empty,
+    /// once everything in it is withdrawn, so the index (from the registry of city sitemaps) never names a missing file.
+    /// </summary>
     private async Task WriteSitemapsAsync(RegionPath city, CancellationToken cancellationToken)
     {
-        _ = city;
-        await Task.CompletedTask;
-        // TODO(lead): city sitemap and index, once the composer's sitemap helpers are in.
+        var cityPath = SitePaths.RegionSitemap(city);
+        await Index.UpsertEntityAsync(
+            new SiteIndexRow { PartitionKey = SiteIndexKeys.SitemapsPartition, RowKey = SiteIndexKeys.Encode(city.Key.Length == 0 ? "-" : city.Key), Json = "{}" },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        await writer.WriteDerivedAsync(
+            cityPath,
+            async ct =>
+            {
+                var reports = new List<SiteReport>();
+                foreach (var year in (await ReadYearCountsAsync(ct)).Select(c => c.Year))
+                {
+                    reports.AddRange((await ReadScopeAsync(year, city, ct)).Reports.Where(r => SitemapPlan.SitemapRegion(r.Region) == city));
+                }
+
+                return Sitemaps.UrlSet(cityPath, SitemapPlan.CityUrls(city, reports), BaseUrl);
+            },
+            cancellationToken);
+        await writer.WriteDerivedAsync(
+            SitePaths.TopSitemap,
+            async ct =>
+            {
+                var pairs = new List<(int, RegionPath)>();
+                foreach (var year in (await ReadYearCountsAsync(ct)).Select(c => c.Year))
+                {
+                    var (provinces, atRoot) = await ReadScopeAsync(year, RegionPath.Root, ct);
+                    pairs.AddRange(provinces.Select(p => (year, p.Summary.Region)));
+                    if (atRoot.Count > 0)
+                    {
+                        pairs.Add((year, RegionPath.Root));
+                    }
+                }
+
+                return Sitemaps.UrlSet(SitePaths.TopSitemap, SitemapPlan.TopUrls(pairs), BaseUrl);
+            },
+            cancellationToken);
+        await writer.WriteDerivedAsync(
+            SitePaths.Sitemap,
+            async ct =>
+            {
+                var paths = new List<string>();
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.SitemapsPartition, cancellationToken: ct))
+                {
+                    var key = SiteIndexKeys.Decode(row.RowKey);
+                    paths.Add(SitePaths.RegionSitemap(key == "-" ? RegionPath.Root : RegionPath.Parse(key)));
+                }
+
+                paths.Sort(StringComparer.Ordinal);
+                paths.Insert(0, SitePaths.TopSitemap);
+                return Sitemaps.Index(paths, BaseUrl);
+            },
+            cancellationToken);
     }
 
     private async Task MarkSearchStaleAsync(CancellationToken cancellationToken)
