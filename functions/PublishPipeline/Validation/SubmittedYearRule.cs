@@ -36,7 +36,7 @@ public sealed partial class SubmittedYearRule : IValidationRule
             Expected = submitted,
             Actual = year,
             Message = $"{where}写的是{year}年，但本次提交的是{submitted}年度的报告：请核对年度后重新提交"
-                + $"（提交的年度无误的，请改正报告中的年度；这份确是{year}年度报告的，请按{year}年度提交）",
+                + $"（如提交的年度无误，请改正报告中的年度；如本报告确为{year}年度报告，请按{year}年度提交）",
         };
     }
 
