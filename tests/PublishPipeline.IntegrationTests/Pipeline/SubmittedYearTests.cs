@@ -47,8 +47,9 @@ public sealed class SubmittedYearTests(DevHostFixture fixture)
         {
             using var page = await fixture.Http.GetAsync($"{fixture.SiteUrl}/reports/{year}/{agency.Id}/");
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-            var entry = await fixture.Storage.Published.GetEntityIfExistsAsync<PublishedEntry>(year.ToString(System.Globalization.CultureInfo.InvariantCulture), agency.Id);
-            Assert.False(entry.HasValue, $"a published entry for {year}");
+            var entry = await fixture.Storage.SiteIndex.GetEntityIfExistsAsync<PublishPipeline.Site.Live.SiteIndexRow>(
+                PublishPipeline.Site.Live.SiteIndexKeys.Agency(agency.Id), PublishPipeline.Site.Live.SiteIndexKeys.YearRow(year));
+            Assert.False(entry.HasValue, $"a live site entry for {year}");
         }
 
         // The private preview is the 2099 page's, and says the draft states 2020.
