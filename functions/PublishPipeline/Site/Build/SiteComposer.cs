@@ -1,6 +1,7 @@
 using System.Globalization;
 using PublishPipeline.Reports;
 using PublishPipeline.Site.Model;
+using PublishPipeline.Site.OpenData;
 
 namespace PublishPipeline.Site.Build;
 
@@ -313,6 +314,123 @@ public static class SiteComposer
         string.IsNullOrWhiteSpace(reportTitle)
             ? string.Create(CultureInfo.InvariantCulture, $"{year}年{agencyName}政府信息公开工作年度报告")
             : reportTitle.Trim();
+
+    // ---- sitemaps ----
+    //
+    // sitemap.xml is an index over SitePaths.TopSitemap and one sitemap per city-level region, so a publication
+    // rewrites the one small sitemap of its city (and the top one only when a year or province page first appears).
+    // - The top sitemap: home, /reports/, /regions/, the year pages of the country and of each province, the region
+    //   pages of the provinces, and the agencies (with their reports) that sit at no region at all.
+    // - A region sitemap (SitePaths.RegionSitemap of a region cut to the city level): the pages of every agency whose
+    //   region lies in it (agency page, report pages, earlier versions), its region pages at city level and below, and
+    //   its city year pages. An agency of a province itself (a 厅) sits in its province's sitemap, sitemaps/浙江省.xml.
+    // Report pages carry their publication time as lastmod, earlier versions the time they were replaced, agency pages
+    // the latest of their reports; index pages carry none (they change with every publication under them, and a
+    // lastmod that any one of a thousand reports moves tells a crawler nothing), which also keeps a publication from
+    // rewriting the top sitemap.
+
+    /// <summary>The sitemap that lists an agency's pages (its page, its reports and their versions).</summary>
+    public static string SitemapOfAgency(RegionPath agencyRegion)
+    {
+        ArgumentNullException.ThrowIfNull(agencyRegion);
+        return agencyRegion.IsRoot ? SitePaths.TopSitemap : SitePaths.RegionSitemap(agencyRegion.Truncate(SitePaths.YearListingDepth));
+    }
+
+    /// <summary>The sitemap that lists the region page and year pages of <paramref name="scope"/>.</summary>
+    public static string SitemapOfScope(RegionPath scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Depth < SitePaths.YearListingDepth ? SitePaths.TopSitemap : SitePaths.RegionSitemap(scope.Truncate(SitePaths.YearListingDepth));
+    }
+
+    /// <summary>Every year page the reports imply: each report's year at the root, its province and its city.</summary>
+    public static IReadOnlyList<YearScopePage> YearPages(IEnumerable<SiteReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var pages = new HashSet<YearScopePage>();
+        foreach (var report in reports)
+        {
+            foreach (var scope in YearScopes(report.Region))
+            {
+                pages.Add(new YearScopePage(report.Year, scope));
+            }
+        }
+
+        return pages.OrderByDescending(p => p.Year).ThenBy(p => p.Scope.Key, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// The URLs of sitemap <paramref name="sitemap"/> (<see cref="SitePaths.TopSitemap"/> or a
+    /// <see cref="SitePaths.RegionSitemap"/>), from any superset of the facts it lists: items that belong to another
+    /// sitemap are ignored, so a publication can pass just its city's agencies, reports, regions and year pages (and
+    /// the full build everything). Sorted by URL, ordinally.
+    /// </summary>
+    public static IReadOnlyList<SitemapUrl> SitemapUrls(
+        string sitemap,
+        IEnumerable<SiteAgency> agencies,
+        IEnumerable<SiteReport> reports,
+        IEnumerable<RegionPath> regions,
+        IEnumerable<YearScopePage> yearPages)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sitemap);
+        ArgumentNullException.ThrowIfNull(agencies);
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(yearPages);
+        var urls = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        if (sitemap == SitePaths.TopSitemap)
+        {
+            urls["/"] = null;
+            urls[SitePaths.YearsUrl] = null;
+            urls[SitePaths.RegionsUrl] = null;
+        }
+
+        var latestByAgency = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var report in reports)
+        {
+            if (SitemapOfAgency(report.Region) != sitemap)
+            {
+                continue;
+            }
+
+            urls[SitePaths.ReportUrl(report.Year, report.AgencyId)] = report.PublishedAt;
+            foreach (var version in report.EarlierVersions)
+            {
+                urls[SitePaths.VersionUrl(report.Year, report.AgencyId, version.Version)] = version.ReplacedAt;
+            }
+
+            if (!latestByAgency.TryGetValue(report.AgencyId, out var latest) || report.PublishedAt > latest)
+            {
+                latestByAgency[report.AgencyId] = report.PublishedAt;
+            }
+        }
+
+        foreach (var agency in agencies)
+        {
+            if (SitemapOfAgency(agency.Region) == sitemap)
+            {
+                urls[SitePaths.AgencyUrl(agency.Id)] = latestByAgency.TryGetValue(agency.Id, out var latest) ? latest : null;
+            }
+        }
+
+        foreach (var region in regions)
+        {
+            if (SitemapOfScope(region) == sitemap)
+            {
+                urls[SitePaths.RegionUrl(region)] = null;
+            }
+        }
+
+        foreach (var page in yearPages)
+        {
+            if (page.Scope.Depth <= SitePaths.YearListingDepth && SitemapOfScope(page.Scope) == sitemap)
+            {
+                urls[SitePaths.YearUrl(page.Year, page.Scope)] = null;
+            }
+        }
+
+        return urls.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => new SitemapUrl(u.Key, u.Value)).ToArray();
+    }
 
     // ---- helpers ----
 
