@@ -15,7 +15,9 @@ namespace PublishPipeline.Pipeline;
 /// this job, run on a schedule, indexes once the site has been quiet for <see cref="PipelineOptions.SearchQuietPeriod"/>
 /// or a change has waited <see cref="PipelineOptions.SearchMaxDelay"/>. Pagefind has no incremental mode, so a run copies
 /// the live report pages into a temporary folder, indexes them, uploads the new bundle (chunks first, the entry files
-/// last, so a reader never meets an entry whose chunks are missing), then removes the old bundle's files.
+/// last, so a reader never meets an entry whose chunks are missing), then removes the old bundle's files. The other
+/// file that grows with a whole year, the national year CSV (<c>/reports/{year}/reports.csv</c>), is rewritten on the
+/// same schedule; the city CSVs are kept up to date by each publication.
 /// </summary>
 public sealed partial class SearchIndexJob(
     PipelineStorage storage,
@@ -52,6 +54,7 @@ public sealed partial class SearchIndexJob(
             folder.Delete(recursive: true);
         }
 
+        await WriteNationalYearCsvsAsync(cancellationToken);
         if (row.HasValue)
         {
             try
@@ -74,6 +77,32 @@ public sealed partial class SearchIndexJob(
         }
 
         return true;
+    }
+
+    private async Task WriteNationalYearCsvsAsync(CancellationToken cancellationToken)
+    {
+        var years = new List<int>();
+        await foreach (var row in storage.SiteIndex.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.YearsPartition, cancellationToken: cancellationToken))
+        {
+            years.Add(int.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var year in years)
+        {
+            // Every listing partition of the year: "y~{year}~{city}" sorts below "y~{year}" + ('~' + 1).
+            var prefix = SiteIndexKeys.Listing(year, Site.Model.RegionPath.Root);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + (char)('~' + 1)}");
+            var reports = new List<Site.Model.SiteReport>();
+            await foreach (var row in storage.SiteIndex.QueryAsync<SiteIndexRow>(filter, cancellationToken: cancellationToken))
+            {
+                reports.Add(SiteIndexJson.Read<SiteReportRecord>(row.Json).ToSiteReport());
+            }
+
+            await writer.WriteDerivedAsync(
+                SitePaths.YearCsv(year, Site.Model.RegionPath.Root),
+                _ => Task.FromResult(reports.Count == 0 ? null : Site.OpenData.YearCsv.For(year, Site.Model.RegionPath.Root, reports.Order(Site.Build.SiteComposer.ReportOrder))),
+                cancellationToken);
+        }
     }
 
     /// <summary>The live report pages only (<c>reports/{year}/{agency}/index.html</c>): earlier versions and lists are not searched.</summary>

@@ -46,7 +46,7 @@ public sealed class SiteHandler(
         }
 
         var siteAgency = new SiteAgency(agency.Id, agency.Name, RegionPath.Parse(agency.Region), agency.Level);
-        await site.RegisterRegionAsync(siteAgency, cancellationToken);
+        await site.RefreshAgencyAsync(siteAgency, cancellationToken);
         var versions = await submissions.ListForAgencyAsync(agencyId, cancellationToken);
         var years = versions.Select(v => v.Year).Distinct().Order().ToList();
         foreach (var year in years)

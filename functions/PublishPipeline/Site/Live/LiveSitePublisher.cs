@@ -232,7 +232,7 @@ public sealed class LiveSitePublisher(
             }
         }
 
-        await WriteSitemapsAsync(city, cancellationToken);
+        await WriteSitemapsAsync(region, cancellationToken);
         await MarkSearchStaleAsync(cancellationToken);
     }
 
@@ -251,6 +251,15 @@ public sealed class LiveSitePublisher(
             new SiteIndexRow { PartitionKey = SiteIndexKeys.RegionAgencies(agency.Region), RowKey = agency.Id, Json = SiteIndexJson.Write(listing) },
             TableUpdateMode.Replace,
             cancellationToken);
+        await Index.UpsertEntityAsync(
+            new SiteIndexRow
+            {
+                PartitionKey = SiteIndexKeys.CityAgencies(agency.Region.Truncate(SitePaths.YearListingDepth)),
+                RowKey = agency.Id,
+                Json = SiteIndexJson.Write(new CityAgencyRecord(agency.Name, agency.Region.Key, agency.Level)),
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
         for (var child = agency.Region; !child.IsRoot; child = child.Parent)
         {
             await Index.UpsertEntityAsync(
@@ -258,6 +267,28 @@ public sealed class LiveSitePublisher(
                 TableUpdateMode.Replace,
                 cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Puts an agency on the site whatever it has published: its region tree entry, its page, its region pages and
+    /// its city's sitemap (a rebuild does this for every agency in the directory, so the region tree shows who has not
+    /// published yet).
+    /// </summary>
+    public async Task RefreshAgencyAsync(SiteAgency agency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        await RegisterRegionAsync(agency, cancellationToken);
+        await WriteAgencyPageAsync(agency, cancellationToken);
+        for (var scope = agency.Region; ; scope = scope.Parent)
+        {
+            await WriteRegionPageAsync(scope, cancellationToken);
+            if (scope.IsRoot)
+            {
+                break;
+            }
+        }
+
+        await WriteSitemapsAsync(agency.Region, cancellationToken);
     }
 
     /// <summary>The live record of an agency's report of a year, or null.</summary>
@@ -527,63 +558,94 @@ public sealed class LiveSitePublisher(
             cancellationToken);
 
     /// <summary>
-    /// The city's sitemap (from its listings in every year), the top sitemap and the index. A city's sitemap stays, empty,
-    /// once everything in it is withdrawn, so the index (from the registry of city sitemaps) never names a missing file.
+    /// The sitemap of the agency's city-level region (SiteComposer decides which URLs each sitemap lists), the top
+    /// sitemap, and the index. Each from bounded partitions: the city's agencies, its listings in every year, and for the
+    /// top the provinces. A city's sitemap stays (emptied) once everything in it is withdrawn, so the index, read from
+    /// the registry of sitemaps, never names a missing file.
     /// </summary>
-    private async Task WriteSitemapsAsync(RegionPath city, CancellationToken cancellationToken)
+    private async Task WriteSitemapsAsync(RegionPath region, CancellationToken cancellationToken)
     {
-        var cityPath = SitePaths.RegionSitemap(city);
+        var city = region.Truncate(SitePaths.YearListingDepth);
+        var sitemap = SiteComposer.SitemapOfAgency(region);
         await Index.UpsertEntityAsync(
-            new SiteIndexRow { PartitionKey = SiteIndexKeys.SitemapsPartition, RowKey = SiteIndexKeys.Encode(city.Key.Length == 0 ? "-" : city.Key), Json = "{}" },
+            new SiteIndexRow { PartitionKey = SiteIndexKeys.SitemapsPartition, RowKey = SiteIndexKeys.Encode(sitemap), Json = "{}" },
             TableUpdateMode.Replace,
             cancellationToken);
-        await writer.WriteDerivedAsync(
-            cityPath,
-            async ct =>
-            {
-                var reports = new List<SiteReport>();
-                foreach (var year in (await ReadYearCountsAsync(ct)).Select(c => c.Year))
+        if (sitemap != SitePaths.TopSitemap)
+        {
+            await writer.WriteDerivedAsync(
+                sitemap,
+                async ct =>
                 {
-                    reports.AddRange((await ReadScopeAsync(year, city, ct)).Reports.Where(r => SitemapPlan.SitemapRegion(r.Region) == city));
-                }
+                    var agencies = await ReadSitemapAgenciesAsync(city, ct);
+                    var reports = new List<SiteReport>();
+                    var yearPages = new List<YearScopePage>();
+                    foreach (var year in (await ReadYearCountsAsync(ct)).Select(c => c.Year))
+                    {
+                        var listed = (await ReadScopeAsync(year, city, ct)).Reports;
+                        reports.AddRange(listed);
+                        if (listed.Count > 0)
+                        {
+                            yearPages.Add(new YearScopePage(year, city));
+                        }
+                    }
 
-                return Sitemaps.UrlSet(cityPath, SitemapPlan.CityUrls(city, reports), BaseUrl);
-            },
-            cancellationToken);
+                    var regions = SiteComposer.RegionTree(agencies.Select(a => a.Region));
+                    return Sitemaps.UrlSet(sitemap, SiteComposer.SitemapUrls(sitemap, agencies, reports, regions, yearPages), BaseUrl);
+                },
+                cancellationToken);
+        }
+
         await writer.WriteDerivedAsync(
             SitePaths.TopSitemap,
             async ct =>
             {
-                var pairs = new List<(int, RegionPath)>();
+                var agencies = await ReadSitemapAgenciesAsync(RegionPath.Root, ct);
+                var reports = new List<SiteReport>();
+                var yearPages = new List<YearScopePage>();
                 foreach (var year in (await ReadYearCountsAsync(ct)).Select(c => c.Year))
                 {
                     var (provinces, atRoot) = await ReadScopeAsync(year, RegionPath.Root, ct);
-                    pairs.AddRange(provinces.Select(p => (year, p.Summary.Region)));
-                    if (atRoot.Count > 0)
-                    {
-                        pairs.Add((year, RegionPath.Root));
-                    }
+                    reports.AddRange(atRoot);
+                    yearPages.Add(new YearScopePage(year, RegionPath.Root));
+                    yearPages.AddRange(provinces.Select(p => new YearScopePage(year, p.Summary.Region)));
                 }
 
-                return Sitemaps.UrlSet(SitePaths.TopSitemap, SitemapPlan.TopUrls(pairs), BaseUrl);
+                var regions = new List<RegionPath> { RegionPath.Root };
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.RegionChildren(RegionPath.Root), cancellationToken: ct))
+                {
+                    regions.Add(RegionPath.Root.Child(SiteIndexKeys.Decode(row.RowKey)));
+                }
+
+                return Sitemaps.UrlSet(SitePaths.TopSitemap, SiteComposer.SitemapUrls(SitePaths.TopSitemap, agencies, reports, regions, yearPages), BaseUrl);
             },
             cancellationToken);
         await writer.WriteDerivedAsync(
             SitePaths.Sitemap,
             async ct =>
             {
-                var paths = new List<string>();
+                var paths = new List<string> { SitePaths.TopSitemap };
                 await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.SitemapsPartition, cancellationToken: ct))
                 {
-                    var key = SiteIndexKeys.Decode(row.RowKey);
-                    paths.Add(SitePaths.RegionSitemap(key == "-" ? RegionPath.Root : RegionPath.Parse(key)));
+                    paths.Add(SiteIndexKeys.Decode(row.RowKey));
                 }
 
-                paths.Sort(StringComparer.Ordinal);
-                paths.Insert(0, SitePaths.TopSitemap);
                 return Sitemaps.Index(paths, BaseUrl);
             },
             cancellationToken);
+    }
+
+    /// <summary>The agencies whose pages a city-level region's sitemap lists (every agency registered inside it).</summary>
+    private async Task<List<SiteAgency>> ReadSitemapAgenciesAsync(RegionPath city, CancellationToken cancellationToken)
+    {
+        var agencies = new List<SiteAgency>();
+        await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.CityAgencies(city), cancellationToken: cancellationToken))
+        {
+            var record = SiteIndexJson.Read<CityAgencyRecord>(row.Json);
+            agencies.Add(new SiteAgency(row.RowKey, record.Name, RegionPath.Parse(record.Region), record.Level));
+        }
+
+        return agencies;
     }
 
     private async Task MarkSearchStaleAsync(CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ namespace PublishPipeline.Site.Live;
 /// <item><c>latest</c> / inverted time~agency~year: live reports by publication time (home, feed).</item>
 /// <item><c>r~{region}</c> / agency: agencies sitting exactly at a region, with their years (region pages).</item>
 /// <item><c>c~{region}</c> / child: a region's child regions (region pages).</item>
-/// <item><c>m~sitemaps</c> / sitemap key: which city sitemaps exist (the sitemap index).</item>
+/// <item><c>g~{city}</c> / agency: every agency inside a city-level region (its sitemap).</item>
+/// <item><c>m~sitemaps</c> / sitemap path: which sitemaps exist (the sitemap index).</item>
 /// <item><c>search</c> / <c>state</c>: when the site last changed and when search was last indexed (the debounce).</item>
 /// </list>
 /// Region names go into keys escaped: '/', '\', '#', '?', '%', '~' and control characters are not allowed there.
@@ -44,6 +45,8 @@ public static class SiteIndexKeys
     public static string RegionAgencies(RegionPath region) => "r~" + Encode(region.Key);
 
     public static string RegionChildren(RegionPath region) => "c~" + Encode(region.Key);
+
+    public static string CityAgencies(RegionPath cityLevel) => "g~" + Encode(cityLevel.Key);
 
     public static string Latest(DateTimeOffset publishedAt, string agencyId, int year) =>
         $"{DateTimeOffset.MaxValue.UtcTicks - publishedAt.UtcTicks:D19}~{agencyId}~{YearRow(year)}";

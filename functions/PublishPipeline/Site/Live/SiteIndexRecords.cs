@@ -83,6 +83,9 @@ public sealed record RegionSummaryRecord(decimal?[] Values, int[] Incomplete, in
 /// <summary>An agency at a region, with the years it has a live report (a region page's entry).</summary>
 public sealed record RegionAgencyRecord(string Id, string Name, string? Level, List<int> Years);
 
+/// <summary>An agency inside a city-level region, with its exact region (a city's sitemap lists its pages).</summary>
+public sealed record CityAgencyRecord(string Name, string Region, string? Level);
+
 /// <summary>
 /// When the live site last changed, up to which change search was last indexed, and since when a change has been
 /// waiting for the index (the debounce of the search job).
