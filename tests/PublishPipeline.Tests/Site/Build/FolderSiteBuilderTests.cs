@@ -168,8 +168,10 @@ public sealed class FolderSiteBuilderTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, SitePaths.ReportPage(2021, "bj-hd-jw"))));
         Assert.Contains(SitePaths.AgencyUrl("bj-hd-jw"), Text(output, SitePaths.RegionPage(RegionPath.Parse("北京市/海淀区"))), StringComparison.Ordinal);
 
-        // The earlier version has its own page and data.
-        Assert.True(File.Exists(Path.Combine(output, SitePaths.VersionPage(2021, "lanxi-wlj", 1))));
+        // The correction links its earlier version, which has its own page and data.
+        var live = Text(output, SitePaths.ReportPage(2021, "lanxi-wlj"));
+        Assert.Contains(SitePaths.VersionUrl(2021, "lanxi-wlj", 1), live, StringComparison.Ordinal);
+        Assert.Contains("更正了表三。", live, StringComparison.Ordinal);
         var earlier = ReportJson.Deserialize(File.ReadAllBytes(Path.Combine(output, SitePaths.VersionData(2021, "lanxi-wlj", 1))));
         Assert.Equal("兰溪市文化和旅游局", earlier.Report.Agency);
 
@@ -177,6 +179,16 @@ public sealed class FolderSiteBuilderTests : IDisposable
         var data = File.ReadAllText(Path.Combine(output, SitePaths.ReportData(2021, "lanxi-wlj")));
         Assert.DoesNotContain("publication", data, StringComparison.Ordinal);
         Assert.Equal(2021, ReportJson.Deserialize(data).Report.Year);
+    }
+
+    [Fact]
+    public async Task A_report_page_compares_with_the_agency_previous_year_when_there_is_one()
+    {
+        var (_, with) = await BuildAsync(WriteInput("in"), "with");
+        var (_, without) = await BuildAsync(WriteInput("in-2021-only", withZhejiang2020: false), "without");
+        var page = SitePaths.ReportPage(2021, "zj-bgs");
+        Assert.NotEqual(Text(with, page), Text(without, page));
+        Assert.Contains(SitePaths.ReportUrl(2020, "zj-bgs"), Text(with, page), StringComparison.Ordinal);
     }
 
     [Fact]
