@@ -112,7 +112,7 @@ public sealed partial class SearchIndexJob(
     private async Task<int> CopyReportPagesAsync(string folder, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var item in storage.Web.GetBlobsAsync(prefix: "reports/", cancellationToken: cancellationToken))
+        await foreach (var item in storage.Web.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix: "reports/", cancellationToken: cancellationToken))
         {
             if (ReportPagePath().IsMatch(item.Name))
             {
@@ -152,7 +152,7 @@ public sealed partial class SearchIndexJob(
         }
 
         var keep = files.ToHashSet(StringComparer.Ordinal);
-        await foreach (var item in storage.Web.GetBlobsAsync(prefix: SitePaths.SearchBundle, cancellationToken: cancellationToken))
+        await foreach (var item in storage.Web.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix: SitePaths.SearchBundle, cancellationToken: cancellationToken))
         {
             if (!keep.Contains(item.Name))
             {

@@ -86,7 +86,7 @@ public sealed class LiveSiteWriter(PipelineStorage storage)
     public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var item in storage.Web.GetBlobsAsync(prefix: prefix, cancellationToken: cancellationToken))
+        await foreach (var item in storage.Web.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix: prefix, cancellationToken: cancellationToken))
         {
             await storage.Web.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             Interlocked.Increment(ref deleted);

@@ -92,7 +92,8 @@ public sealed record CityAgencyRecord(string Name, string Region, string? Level)
 /// </summary>
 public sealed record SearchStateRecord(DateTimeOffset ChangedAt, DateTimeOffset? IndexedAt, DateTimeOffset? PendingSince);
 
-internal static class SiteIndexJson
+/// <summary>How index rows hold their records: web-style JSON, nulls left out.</summary>
+public static class SiteIndexJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
