@@ -46,7 +46,8 @@ public sealed class ValidationInputsFactoryTests
             },
             inputs);
         var request = Assert.Single(requests);
-        Assert.Contains("PartitionKey='2098',RowKey='lanxi-wenlvj'", Uri.UnescapeDataString(request.AbsolutePath), StringComparison.Ordinal);
+        // Last year's live report is looked up in the site index: the agency's partition, the year before's row.
+        Assert.Contains("PartitionKey='a~lanxi-wenlvj',RowKey='2098'", Uri.UnescapeDataString(request.AbsolutePath), StringComparison.Ordinal);
     }
 
     [Fact]
