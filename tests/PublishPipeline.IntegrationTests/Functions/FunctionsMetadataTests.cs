@@ -20,9 +20,9 @@ public sealed class FunctionsMetadataTests
     {
         Assert.Equal(
             [
-                "ApproveSubmission", "GetSubmission", "ListAgencySubmissions", "OnDraftUploaded", "OnIngestPoison", "OnNoticePoison",
-                "OnPublishPoison", "PreviewSubmission", "PublishReport", "PublishSubmission", "ReconcileDrafts", "RemindDeadlines",
-                "ReturnSubmission", "SendNotice", "SubmitDraft", "WithdrawSubmission",
+                "ApproveSubmission", "GetSubmission", "IndexSiteSearch", "ListAgencySubmissions", "OnDraftUploaded", "OnIngestPoison",
+                "OnNoticePoison", "OnPublishPoison", "PreviewSubmission", "PublishReport", "PublishSubmission", "RebuildSite",
+                "ReconcileDrafts", "RemindDeadlines", "ReturnSubmission", "SendNotice", "SubmitDraft", "WithdrawSubmission",
             ],
             Metadata.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
@@ -61,6 +61,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("PublishReport", "publish")]
     [InlineData("SendNotice", "notices")]
+    [InlineData("RebuildSite", "site")]
     [InlineData("OnPublishPoison", "publish-poison")]
     [InlineData("OnNoticePoison", "notices-poison")]
     [InlineData("OnIngestPoison", "webjobs-blobtrigger-poison")]
@@ -76,6 +77,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ReconcileDrafts", "%ReconcileSchedule%")]
     [InlineData("RemindDeadlines", "%DeadlineSchedule%")]
+    [InlineData("IndexSiteSearch", "%SearchSchedule%")]
     public void TimersRunOnTheirConfiguredSchedules(string function, string schedule)
     {
         var trigger = Trigger(function);
