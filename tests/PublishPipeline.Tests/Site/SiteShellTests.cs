@@ -65,6 +65,7 @@ public sealed class SiteShellTests
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-eval'", policy, StringComparison.Ordinal);
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data:", policy, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
         Assert.Equal(["/pagefind/pagefind-ui.js", "/assets/search.js"], dom.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
         Assert.All(dom.QuerySelectorAll("script"), s => Assert.Equal("", s.TextContent));
@@ -89,6 +90,7 @@ public sealed class SiteShellTests
         Assert.Contains("new PagefindUI({ element: \"#search\", showSubResults: true", script, StringComparison.Ordinal);
         Assert.Contains("triggerSearch", script, StringComparison.Ordinal);
         Assert.Contains("get(\"q\")", script, StringComparison.Ordinal);
+        Assert.Contains("aria-label", script, StringComparison.Ordinal);
         Assert.StartsWith("text/javascript", assets[1].ContentType, StringComparison.Ordinal);
     }
 
