@@ -44,7 +44,10 @@ agencies=$work/agencies-$n.csv
 [[ -s $agencies ]] || python3 "$here/agencies.py" "$n" "$agencies" --seed "$seed" --gen "$shared/bench/hugo/gen.py"
 
 dotnet build "$repo/tools/PublishPipeline.Cli" -c Release -nologo -v q 2>&1 | grep -E " error |rror CS" && exit 1
-pubpipe=$repo/tools/PublishPipeline.Cli/bin/Release/net10.0/pubpipe
+# A copy, so that a rebuild of the repository during a long run does not change the binary under it.
+rm -rf "$work/pubpipe-bin"
+cp -r "$repo/tools/PublishPipeline.Cli/bin/Release/net10.0" "$work/pubpipe-bin"
+pubpipe=$work/pubpipe-bin/pubpipe
 
 log=$work/results/$n
 mkdir -p "$log"
