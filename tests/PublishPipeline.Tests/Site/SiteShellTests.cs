@@ -120,6 +120,22 @@ public sealed class SiteShellTests
         }
     }
 
+    [Theory]
+    [InlineData("home", "/", "page")]
+    [InlineData("years", "/reports/", "page")]
+    [InlineData("year", "/reports/", "true")]
+    [InlineData("report", "/reports/", "true")]
+    [InlineData("region", "/regions/", "true")]
+    [InlineData("agency", "/regions/", "true")]
+    public async Task The_navigation_marks_the_current_page_or_section(string type, string href, string current)
+    {
+        var dom = Dom(await RenderAsync(type));
+
+        var marked = Assert.Single(dom.QuerySelectorAll("nav.site-nav [aria-current]"));
+        Assert.Equal(href, marked.GetAttribute("href"));
+        Assert.Equal(current, marked.GetAttribute("aria-current"));
+    }
+
     private static void AssertHeader(IDocument dom)
     {
         var header = dom.QuerySelector("body > header")!;
