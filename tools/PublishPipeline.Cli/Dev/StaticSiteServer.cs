@@ -46,7 +46,7 @@ internal sealed class StaticSiteServer(PipelineStorage storage)
 
         // As Azure's static website does with its error document: the site's own 404 page, with status 404.
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        if (!await TryServeAsync(context, Site.SitePaths.NotFound))
+        if (!await TryServeAsync(context, PublishPipeline.Site.SitePaths.NotFound))
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync("404 页面不存在", context.RequestAborted);
