@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
-  echo "Installing the pinned npm tools (azurite)…"
-  npm ci --no-audit --no-fund
+# --ignore-scripts: vnu-jar's postinstall downloads a JDK (we run its jar on the system Java); the other tools need none.
+if [ ! -f node_modules/azurite/dist/src/azurite.js ] || ! compgen -G 'node_modules/@pagefind/*/bin/pagefind_extended*' >/dev/null \
+  || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  echo "Installing the pinned npm tools (azurite, pagefind, vnu-jar)…"
+  npm ci --ignore-scripts --no-audit --no-fund
 fi
 
 dotnet build tools/PublishPipeline.Cli --configuration Release -nologo -v quiet

@@ -13,6 +13,7 @@ public sealed class SiteRenderer
     private static readonly Lazy<IReadOnlyDictionary<string, (byte[] Content, string ContentType)>> Assets = new(LoadAssets);
 
     private readonly RazorRenderer renderer;
+    private readonly SitePages pages;
 
     public SiteRenderer()
         : this(null)
@@ -22,23 +23,24 @@ public sealed class SiteRenderer
     public SiteRenderer(ILoggerFactory? loggerFactory)
     {
         renderer = new RazorRenderer(loggerFactory);
+        pages = new SitePages(loggerFactory);
     }
 
     /// <summary>Files every page links to, by their path in the <c>$web</c> container (e.g. <c>assets/site.css</c>).</summary>
     public static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> StaticAssets => Assets.Value;
 
-    /// <summary>The public page of one report, served at <see cref="SitePaths.ReportUrl"/>; links <c>report.json</c> beside it.</summary>
+    /// <summary>The public page of one report as text (<see cref="SitePages.ReportAsync"/> gives it as a file at its path).</summary>
     public Task<string> RenderReportAsync(ReportPageModel model, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return renderer.RenderAsync<ReportPage>(nameof(ReportPage.Model), model, ct);
+        return pages.RenderReportHtmlAsync(model, ct);
     }
 
-    /// <summary>The home page: published reports by year, newest first.</summary>
+    /// <summary>The home page as text (<see cref="SitePages.HomeAsync"/> gives it as a file).</summary>
     public Task<string> RenderHomeAsync(HomePageModel model, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return renderer.RenderAsync<HomePage>(nameof(HomePage.Model), model, ct);
+        return pages.RenderHomeHtmlAsync(model, ct);
     }
 
     /// <summary>
@@ -63,15 +65,6 @@ public sealed class SiteRenderer
         return renderer.RenderAsync<SubmissionStatusPage>(nameof(SubmissionStatusPage.Model), model, ct);
     }
 
-    private static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> LoadAssets()
-    {
-        using var stream = typeof(SiteRenderer).Assembly.GetManifestResourceStream("PublishPipeline.Site.Assets.site.css")
-            ?? throw new InvalidOperationException("site.css is not embedded in the assembly");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return new Dictionary<string, (byte[] Content, string ContentType)>(StringComparer.Ordinal)
-        {
-            [SitePaths.Stylesheet] = (buffer.ToArray(), "text/css; charset=utf-8"),
-        };
-    }
+    private static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> LoadAssets() =>
+        SitePages.Assets.ToDictionary(f => f.Path, f => (f.Content.ToArray(), f.ContentType), StringComparer.Ordinal);
 }

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
+
+namespace PublishPipeline.Site.Build;
+
+/// <summary>
+/// Writes site files under a folder with as few system calls as .NET allows: each directory is created once per build
+/// (remembered, not probed again), and each file is one open(O_TRUNC), one write and one close. Files from an earlier
+/// build that this one does not write are left in place, as <c>hugo</c> leaves them.
+/// </summary>
+public sealed class DirectoryOutput : ISiteOutput
+{
+    private readonly string root;
+    private readonly ConcurrentDictionary<string, bool> createdDirectories = new(StringComparer.Ordinal);
+
+    public DirectoryOutput(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        this.root = Path.GetFullPath(root);
+        Directory.CreateDirectory(this.root);
+    }
+
+    public string Root => root;
+
+    /// <summary>How many files this output has written.</summary>
+    public int FilesWritten => filesWritten;
+
+    private int filesWritten;
+
+    public void Write(string path, ReadOnlySpan<byte> content, string contentType)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (path.StartsWith('/') || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"not a site path: {path}", nameof(path));
+        }
+
+        var full = Path.Join(root, path);
+        var slash = path.LastIndexOf('/');
+        if (slash > 0)
+        {
+            EnsureDirectory(path[..slash]);
+        }
+
+        using (SafeFileHandle handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocationSize: 0))
+        {
+            RandomAccess.Write(handle, content, 0);
+        }
+
+        Interlocked.Increment(ref filesWritten);
+    }
+
+    private void EnsureDirectory(string relative)
+    {
+        if (createdDirectories.ContainsKey(relative))
+        {
+            return;
+        }
+
+        // CreateDirectory makes the parents too; remembering each ancestor saves probing them for the next sibling.
+        Directory.CreateDirectory(Path.Join(root, relative));
+        for (var dir = relative; dir.Length > 0 && createdDirectories.TryAdd(dir, true);)
+        {
+            var slash = dir.LastIndexOf('/');
+            dir = slash > 0 ? dir[..slash] : "";
+        }
+    }
+}
