@@ -55,8 +55,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
         using var timeout = new CancellationTokenSource(BuildTimeout);
         var watch = Stopwatch.StartNew();
-        await TestSiteBuild.RunAsync(InputDirectory, AgenciesCsv, SiteDirectory, PublicBaseUrl, timeout.Token);
+        var build = await TestSiteBuild.RunAsync(InputDirectory, AgenciesCsv, SiteDirectory, PublicBaseUrl, timeout.Token);
         BuildTime = watch.Elapsed;
+        if (build.Reports != TestSitePlan.LiveReports.Count())
+        {
+            throw new InvalidOperationException($"the build made {build.Reports} report pages of {TestSitePlan.LiveReports.Count()} live reports");
+        }
 
         server = await StaticSiteServer.StartAsync(SiteDirectory);
 
@@ -77,7 +81,8 @@ public sealed class SiteFixture : IAsyncLifetime
         });
 
         diagnostics.OnMessage(new DiagnosticMessage(
-            $"site fixture: {InputDocuments} input documents, built in {BuildTime.TotalSeconds:F1} s into {SiteDirectory}, served at {server.BaseUrl}"));
+            $"site fixture: {InputDocuments} input documents, {build.Reports} reports, {build.EarlierVersions} earlier versions, {build.Files} files; " +
+            $"built with search in {BuildTime.TotalSeconds:F1} s into {SiteDirectory}, served at {server.BaseUrl}"));
     }
 
     public async Task DisposeAsync()
