@@ -23,7 +23,7 @@ public sealed class SitePages
         renderer = new RazorRenderer(loggerFactory);
     }
 
-    /// <summary>The files every page may link to, by their path in <c>$web</c>: the stylesheet and the search page's script.</summary>
+    /// <summary>The files pages link to, by their path in <c>$web</c>: the stylesheet, the search page's script, the icon.</summary>
     public static IReadOnlyList<SiteFile> Assets => StaticFiles.Value;
 
     /// <summary>
@@ -97,7 +97,11 @@ public sealed class SitePages
     [
         new SiteFile(SitePaths.Stylesheet, Embedded("site.css"), SiteFile.Css),
         new SiteFile(SearchScript, Embedded("search.js"), JavaScript),
+        new SiteFile(Favicon, Embedded("favicon.svg"), "image/svg+xml"),
     ];
+
+    /// <summary>The site's icon, linked from every page so browsers do not ask for a missing /favicon.ico.</summary>
+    internal const string Favicon = "assets/favicon.svg";
 
     /// <summary>Our script on the search page: starts Pagefind's UI and runs the query from <c>?q=</c>.</summary>
     internal const string SearchScript = "assets/search.js";

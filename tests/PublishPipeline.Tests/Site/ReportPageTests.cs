@@ -38,7 +38,7 @@ public sealed class ReportPageTests
         Assert.Contains(template.IssuedBy, meta, StringComparison.Ordinal);
         Assert.Contains("2022年1月20日", meta, StringComparison.Ordinal);
 
-        Assert.NotEmpty(dom.QuerySelectorAll("a[href='report.json']"));
+        Assert.NotEmpty(dom.QuerySelectorAll("a[href='/reports/" + document.Report.Year + "/qingshan-jd/report.json']"));
         Assert.NotNull(dom.QuerySelector("footer"));
     }
 

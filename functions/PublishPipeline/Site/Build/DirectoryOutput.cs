@@ -5,8 +5,8 @@ namespace PublishPipeline.Site.Build;
 
 /// <summary>
 /// Writes site files under a folder with as few system calls as .NET allows: each directory is created once per build
-/// (remembered, not probed again), and each file is one open(O_TRUNC), one write and one close. Files from an earlier
-/// build that this one does not write are left in place, as <c>hugo</c> leaves them.
+/// (remembered, not probed again), and each file is opened, overwritten in place, cut to its length and closed. Files
+/// from an earlier build that this one does not write are left in place, as <c>hugo</c> leaves them.
 /// </summary>
 public sealed class DirectoryOutput : ISiteOutput
 {
@@ -42,9 +42,12 @@ public sealed class DirectoryOutput : ISiteOutput
             EnsureDirectory(path[..slash]);
         }
 
-        using (SafeFileHandle handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocationSize: 0))
+        // Overwrite in place, then cut to length: truncating first (FileMode.Create) frees the old blocks only to
+        // allocate them again, which made a rebuild into the previous output spend 4× the system time (measured on ext4).
+        using (SafeFileHandle handle = File.OpenHandle(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None))
         {
             RandomAccess.Write(handle, content, 0);
+            RandomAccess.SetLength(handle, content.Length);
         }
 
         Interlocked.Increment(ref filesWritten);
