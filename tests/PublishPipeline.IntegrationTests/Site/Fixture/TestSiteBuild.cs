@@ -1,5 +1,5 @@
-using PublishPipeline.Site;
 using PublishPipeline.Site.Build;
+using PublishPipeline.Site.Search;
 
 namespace PublishPipeline.IntegrationTests.Site.Fixture;
 
@@ -24,27 +24,8 @@ public static class TestSiteBuild
             throw new InvalidOperationException("the site build left out test reports: " + string.Join("; ", result.LeftOut));
         }
 
-        await IndexForSearchAsync(output, cancellationToken);
+        // The repository's node_modules holds the pinned Pagefind (npm ci --ignore-scripts).
+        await new PagefindIndexer(PagefindIndexer.FindBinary(SiteFixture.RepoRoot)).IndexAsync(output, cancellationToken);
         return result;
-    }
-
-    /// <summary>TEMPORARY until PagefindIndexer lands: Pagefind's extended binary from node_modules, as the indexer runs it.</summary>
-    private static async Task IndexForSearchAsync(string site, CancellationToken cancellationToken)
-    {
-        var binary = Path.Combine(SiteFixture.RepoRoot, "node_modules", "@pagefind", "linux-x64", "bin", "pagefind_extended");
-        if (!File.Exists(binary))
-        {
-            throw new InvalidOperationException($"{binary} is missing: run `npm ci --ignore-scripts` at the repository root");
-        }
-
-        var run = await ProcessRun.RunAsync(
-            binary,
-            ["--site", site, "--output-path", Path.Combine(site, SitePaths.SearchBundle.TrimEnd('/')), "--force-language", "zh-cn"],
-            TimeSpan.FromMinutes(2));
-        cancellationToken.ThrowIfCancellationRequested();
-        if (run.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pagefind failed ({run.ExitCode}): {run.StandardOutput}\n{run.StandardError}");
-        }
     }
 }
