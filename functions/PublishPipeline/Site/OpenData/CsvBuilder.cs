@@ -71,9 +71,10 @@ internal sealed class CsvBuilder
 
     public SiteFile ToFile(string path)
     {
-        var bytes = new byte[Bom.Length + Encoding.UTF8.GetByteCount(text.ToString())];
+        var content = text.ToString();
+        var bytes = new byte[Bom.Length + Encoding.UTF8.GetByteCount(content)];
         Bom.CopyTo(bytes, 0);
-        Encoding.UTF8.GetBytes(text.ToString(), 0, text.Length, bytes, Bom.Length);
+        Encoding.UTF8.GetBytes(content, 0, content.Length, bytes, Bom.Length);
         return new SiteFile(path, bytes, SiteFile.Csv);
     }
 

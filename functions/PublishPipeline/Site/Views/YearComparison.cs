@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Site.Views;
@@ -14,11 +15,20 @@ internal sealed record ComparisonTable(string Caption, IReadOnlyList<ComparisonR
 /// <summary>
 /// This year's report against the same agency's previous one, per row: table 二's cells, table 三's 总计 column and
 /// table 四's 总计 per group. Rows follow this year's template; last year's report is matched by key, so a report in
-/// the 2019 format compares with one in the 2021 format wherever the two share a row and column.
+/// the 2019 format compares with one in the 2021 format wherever the two share a row and column. The rows and their
+/// labels depend only on the two templates and are worked out once per pair.
 /// </summary>
 internal static class YearComparison
 {
     public const string NoChange = "—";
+
+    private static readonly ConditionalWeakTable<ReportTemplate, ConditionalWeakTable<ReportTemplate, Layout>> Layouts = new();
+
+    // Last year's report in no known format: nothing of it can be matched by column.
+    private static readonly ConditionalWeakTable<ReportTemplate, Layout> WithoutPreviousTemplate = new();
+
+    /// <summary>Where a comparison row's cells are: table, item (table 二), row, this year's column, last year's (−1: none).</summary>
+    private readonly record struct Entry(StatisticalTable Table, string? Item, string Row, int Column, int PreviousColumn, string Label);
 
     public static List<ComparisonTable> Compare(Report current, ReportTemplate? template, Report previous)
     {
@@ -29,9 +39,12 @@ internal static class YearComparison
         }
 
         var previousTemplate = TemplateCatalog.Find(previous.Template) ?? (previous.Year is int year ? TemplateCatalog.ForYear(year) : null);
-        AddProactive(tables, current, template, previous, previousTemplate);
-        AddRequests(tables, current, template, previous, previousTemplate);
-        AddReviewLitigation(tables, current, template, previous, previousTemplate);
+        var layout = previousTemplate is null
+            ? WithoutPreviousTemplate.GetValue(template, static t => new Layout(t, null))
+            : Layouts.GetValue(template, static _ => new()).GetValue(previousTemplate, previousFormat => new Layout(template, previousFormat));
+        Add(tables, "主动公开政府信息情况", layout.Proactive, current, previous);
+        Add(tables, "收到和处理政府信息公开申请情况（总计列）", layout.Requests, current, previous);
+        Add(tables, "政府信息公开行政复议、行政诉讼情况（总计）", layout.ReviewLitigation, current, previous);
         return tables;
     }
 
@@ -47,140 +60,92 @@ internal static class YearComparison
         return (NumberFormat.Signed(delta), delta > 0 ? "change up" : delta < 0 ? "change down" : "change same");
     }
 
-    private static void AddProactive(List<ComparisonTable> tables, Report current, ReportTemplate template, Report previous, ReportTemplate? previousTemplate)
+    private static void Add(List<ComparisonTable> tables, string caption, Entry[] entries, Report current, Report previous)
     {
-        if (current.Tables.Proactive is not { } items)
+        List<ComparisonRow>? rows = null;
+        foreach (var entry in entries)
         {
-            return;
-        }
-
-        var rows = new List<ComparisonRow>();
-        foreach (var item in template.Proactive)
-        {
-            if (!items.TryGetValue(item.Key, out var itemRows))
+            if (Cells(current, entry) is not { } cells)
             {
                 continue;
             }
 
-            var previousItem = previousTemplate?.Proactive.FirstOrDefault(i => i.Key == item.Key);
-            var previousRows = previous.Tables.Proactive?.GetValueOrDefault(item.Key);
-            foreach (var row in item.Rows)
-            {
-                if (!itemRows.TryGetValue(row.Key, out var cells))
-                {
-                    continue;
-                }
+            CellValue? before = entry.PreviousColumn >= 0 && Cells(previous, entry) is { } previousCells
+                ? CellFormat.At(previousCells, entry.PreviousColumn)
+                : null;
+            var now = CellFormat.At(cells, entry.Column);
+            var (text, css) = Change(now, before);
+            (rows ??= new List<ComparisonRow>(entries.Length)).Add(new ComparisonRow(entry.Label, now, before, text, css));
+        }
 
-                var previousCells = previousRows?.GetValueOrDefault(row.Key);
-                for (var c = 0; c < item.Columns.Count; c++)
+        if (rows is not null)
+        {
+            tables.Add(new ComparisonTable(caption, rows));
+        }
+    }
+
+    private static List<CellValue>? Cells(Report report, Entry entry) => entry.Table switch
+    {
+        StatisticalTable.Proactive => report.Tables.Proactive?.GetValueOrDefault(entry.Item!)?.GetValueOrDefault(entry.Row),
+        StatisticalTable.Requests => report.Tables.Requests?.GetValueOrDefault(entry.Row),
+        _ => report.Tables.ReviewLitigation?.GetValueOrDefault(entry.Row),
+    };
+
+    private sealed class Layout
+    {
+        public Layout(ReportTemplate template, ReportTemplate? previous)
+        {
+            var proactive = new List<Entry>();
+            foreach (var item in template.Proactive)
+            {
+                var previousItem = previous?.Proactive.FirstOrDefault(i => i.Key == item.Key);
+                foreach (var row in item.Rows)
                 {
-                    var column = item.Columns[c];
-                    CellValue? before = null;
-                    if (previousItem is not null && previousCells is not null)
+                    for (var c = 0; c < item.Columns.Count; c++)
                     {
-                        var index = IndexOf(previousItem.Columns, column.Key);
-                        before = index >= 0 ? CellFormat.At(previousCells, index) : null;
+                        var column = item.Columns[c];
+                        var previousColumn = previousItem is null ? -1 : IndexOf(previousItem.Columns.Select(x => x.Key), column.Key);
+                        proactive.Add(new Entry(StatisticalTable.Proactive, item.Key, row.Key, c, previousColumn, $"{item.Label} · {row.Label} · {column.Label}"));
                     }
-
-                    rows.Add(Row($"{item.Label} · {row.Label} · {column.Label}", CellFormat.At(cells, c), before));
                 }
             }
+
+            var total = template.Requests.ColumnIndex("total");
+            var previousTotal = previous?.Requests.ColumnIndex("total") ?? -1;
+            Requests = TemplateLayout.For(template).RequestsRows
+                .Select(shape => new Entry(StatisticalTable.Requests, null, shape.Key, total, previousTotal,
+                    shape.Group is null ? shape.Label : $"{shape.Group} · {shape.Label}"))
+                .ToArray();
+
+            var reviewTotal = IndexOf(template.ReviewLitigation.Columns.Select(c => c.Key), "total");
+            var previousReviewTotal = previous is null ? -1 : IndexOf(previous.ReviewLitigation.Columns.Select(c => c.Key), "total");
+            ReviewLitigation = template.ReviewLitigation.Groups
+                .Select(group => new Entry(StatisticalTable.ReviewLitigation, null, group.Key, reviewTotal, previousReviewTotal,
+                    group.Label.Replace("/", " · ", StringComparison.Ordinal) + " · 总计"))
+                .ToArray();
+            Proactive = [.. proactive];
         }
 
-        if (rows.Count > 0)
-        {
-            tables.Add(new ComparisonTable("主动公开政府信息情况", rows));
-        }
-    }
+        public Entry[] Proactive { get; }
 
-    private static void AddRequests(List<ComparisonTable> tables, Report current, ReportTemplate template, Report previous, ReportTemplate? previousTemplate)
-    {
-        if (current.Tables.Requests is not { } requests)
-        {
-            return;
-        }
+        public Entry[] Requests { get; }
 
-        var total = template.Requests.ColumnIndex("total");
-        var previousTotal = previousTemplate?.Requests.ColumnIndex("total") ?? -1;
-        var rows = new List<ComparisonRow>();
-        foreach (var shape in TemplateLayout.For(template).RequestsRows)
+        public Entry[] ReviewLitigation { get; }
+
+        private static int IndexOf(IEnumerable<string> keys, string key)
         {
-            if (!requests.TryGetValue(shape.Key, out var cells))
+            var index = 0;
+            foreach (var candidate in keys)
             {
-                continue;
+                if (candidate == key)
+                {
+                    return index;
+                }
+
+                index++;
             }
 
-            CellValue? before = previousTotal >= 0 && previous.Tables.Requests?.GetValueOrDefault(shape.Key) is { } previousCells
-                ? CellFormat.At(previousCells, previousTotal)
-                : null;
-            var label = shape.Group is null ? shape.Label : $"{shape.Group} · {shape.Label}";
-            rows.Add(Row(label, CellFormat.At(cells, total), before));
+            return -1;
         }
-
-        if (rows.Count > 0)
-        {
-            tables.Add(new ComparisonTable("收到和处理政府信息公开申请情况（总计列）", rows));
-        }
-    }
-
-    private static void AddReviewLitigation(List<ComparisonTable> tables, Report current, ReportTemplate template, Report previous, ReportTemplate? previousTemplate)
-    {
-        if (current.Tables.ReviewLitigation is not { } groups)
-        {
-            return;
-        }
-
-        var total = IndexOf(template.ReviewLitigation.Columns, "total");
-        var previousTotal = previousTemplate is null ? -1 : IndexOf(previousTemplate.ReviewLitigation.Columns, "total");
-        var rows = new List<ComparisonRow>();
-        foreach (var group in template.ReviewLitigation.Groups)
-        {
-            if (!groups.TryGetValue(group.Key, out var cells))
-            {
-                continue;
-            }
-
-            CellValue? before = previousTotal >= 0 && previous.Tables.ReviewLitigation?.GetValueOrDefault(group.Key) is { } previousCells
-                ? CellFormat.At(previousCells, previousTotal)
-                : null;
-            rows.Add(Row(group.Label.Replace("/", " · ", StringComparison.Ordinal) + " · 总计", CellFormat.At(cells, total), before));
-        }
-
-        if (rows.Count > 0)
-        {
-            tables.Add(new ComparisonTable("政府信息公开行政复议、行政诉讼情况（总计）", rows));
-        }
-    }
-
-    private static ComparisonRow Row(string label, CellValue current, CellValue? previous)
-    {
-        var (text, css) = Change(current, previous);
-        return new ComparisonRow(label, current, previous, text, css);
-    }
-
-    private static int IndexOf(IReadOnlyList<KeyedLabel> labels, string key)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (labels[i].Key == key)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static int IndexOf(IReadOnlyList<ProactiveColumn> columns, string key)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i].Key == key)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

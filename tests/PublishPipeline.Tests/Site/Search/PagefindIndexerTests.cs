@@ -125,6 +125,20 @@ public sealed class PagefindIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_run_stops_pagefind_and_leaves_nothing_behind()
+    {
+        var site = Dir("site");
+        await WriteReportPageAsync(site, "2021", "fuyang-bgs", "杭州市富阳区人民政府办公室");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PagefindIndexer().IndexAsync(site, cancelled.Token));
+
+        Assert.False(Directory.Exists(Path.Combine(site, "pagefind")));
+        Assert.Empty(Directory.GetDirectories(site, ".pagefind-*"));
+    }
+
+    [Fact]
     public async Task A_site_folder_that_does_not_exist_is_refused()
     {
         await Assert.ThrowsAsync<DirectoryNotFoundException>(() => new PagefindIndexer().IndexAsync(Path.Combine(root.FullName, "none")));
