@@ -250,6 +250,24 @@ public sealed class ReportPageSiteTests
         Assert.Equal(expected, Text(await pages.ReportAsync(model with { EarlierVersions = Shuffled(versions, 7) })));
     }
 
+    [Fact]
+    public async Task Ids_stay_unique_whatever_the_draft_calls_its_sections_and_headings_can_be_linked()
+    {
+        var document = TestReports.Full("2021");
+        string[] keys = ["toc", "_toc", "h-overview", "comparison", "_h-overview", "correction"];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            document.Report.Sections[i].Key = keys[i];
+        }
+
+        var dom = Dom(await pages.ReportAsync(ReportModel(document) with { Previous = TestReports.Full("2021"), FirstPublishedAt = Published }));
+
+        var ids = dom.All.Where(e => e.Id is { Length: > 0 }).Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(dom.QuerySelectorAll("section.report-section"), section => Assert.Equal("_h-" + section.Id, section.QuerySelector("h2")!.Id));
+        Assert.All(dom.QuerySelectorAll("[aria-labelledby]"), e => Assert.NotNull(dom.GetElementById(e.GetAttribute("aria-labelledby")!)));
+    }
+
     private static string Total(Dictionary<string, List<CellValue>> rows, string key) => rows[key][6].ToString();
 
     /// <summary>Each comparison row by its label: this year, last year, change (as the page shows them).</summary>

@@ -65,6 +65,7 @@ public sealed class SiteShellTests
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-eval'", policy, StringComparison.Ordinal);
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data:", policy, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
         Assert.Equal(["/pagefind/pagefind-ui.js", "/assets/search.js"], dom.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
         Assert.All(dom.QuerySelectorAll("script"), s => Assert.Equal("", s.TextContent));
@@ -89,6 +90,7 @@ public sealed class SiteShellTests
         Assert.Contains("new PagefindUI({ element: \"#search\", showSubResults: true", script, StringComparison.Ordinal);
         Assert.Contains("triggerSearch", script, StringComparison.Ordinal);
         Assert.Contains("get(\"q\")", script, StringComparison.Ordinal);
+        Assert.Contains("aria-label", script, StringComparison.Ordinal);
         Assert.StartsWith("text/javascript", assets[1].ContentType, StringComparison.Ordinal);
     }
 
@@ -116,6 +118,22 @@ public sealed class SiteShellTests
             Assert.Equal(first, Text(await RenderAsync(type)));
             Assert.DoesNotContain(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), first, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("home", "/", "page")]
+    [InlineData("years", "/reports/", "page")]
+    [InlineData("year", "/reports/", "true")]
+    [InlineData("report", "/reports/", "true")]
+    [InlineData("region", "/regions/", "true")]
+    [InlineData("agency", "/regions/", "true")]
+    public async Task The_navigation_marks_the_current_page_or_section(string type, string href, string current)
+    {
+        var dom = Dom(await RenderAsync(type));
+
+        var marked = Assert.Single(dom.QuerySelectorAll("nav.site-nav [aria-current]"));
+        Assert.Equal(href, marked.GetAttribute("href"));
+        Assert.Equal(current, marked.GetAttribute("aria-current"));
     }
 
     private static void AssertHeader(IDocument dom)

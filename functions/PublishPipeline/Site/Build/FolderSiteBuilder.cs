@@ -408,7 +408,7 @@ public sealed class FolderSiteBuilder
             {
                 work.Add(_ =>
                 {
-                    run.Write(YearCsv.For(page.Year, page.Scope, subtree.Order(SiteComposer.ReportOrder)));
+                    run.Write(YearCsv.For(page.Year, page.Scope, subtree));
                     return Task.CompletedTask;
                 });
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PublishPipeline.Reports;
 using PublishPipeline.Site.Model;
 using PublishPipeline.Site.OpenData;
+using PublishPipeline.Site.Views;
 
 namespace PublishPipeline.Site.Build;
 
@@ -20,9 +21,11 @@ public static class SiteComposer
     /// <summary>How many publications the Atom feed carries.</summary>
     public const int FeedCount = 50;
 
-    /// <summary>Chinese names in pinyin order, as a reader of a Chinese list expects; ids break ties ordinally.</summary>
-    public static StringComparer AgencyNameComparer { get; } =
-        StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+    /// <summary>
+    /// Chinese names in pinyin order (the zh-CN collation, each name's sort key computed once), as a reader of a Chinese
+    /// list expects, then ordinally; the pages sort with the same order.
+    /// </summary>
+    public static IComparer<string> AgencyNameComparer { get; } = Comparer<string>.Create(ChineseOrder.Compare);
 
     /// <summary>Agencies by name (zh-CN collation), then id.</summary>
     public static IComparer<SiteAgency> AgencyOrder { get; } = Comparer<SiteAgency>.Create(CompareAgencies);

@@ -13,8 +13,12 @@ internal static class ContentPolicy
     public const string NoScript =
         "default-src 'self'; script-src 'none'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+    /// <remarks>
+    /// Pagefind's UI stylesheet draws its search icon as a <c>data:</c> SVG background, hence <c>img-src data:</c>
+    /// here only (an image cannot run script).
+    /// </remarks>
     public const string Search =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 
     // Written as markup from these constants: Razor would encode the quotes as &#x27;, which is valid but noisy.
     private const string NoScriptElement = "<meta http-equiv=\"Content-Security-Policy\" content=\"" + NoScript + "\">";

@@ -253,6 +253,68 @@ public sealed class SiteComposerTests
         Assert.Equal("2021年青山街道办事处政府信息公开工作年度报告", SiteComposer.Describe(document, agency, 2021, Day).Title);
     }
 
+    [Fact]
+    public void Sitemaps_split_by_city_with_provinces_and_the_country_in_the_top_one()
+    {
+        Assert.Equal(SitePaths.RegionSitemap(Jinhua), SiteComposer.SitemapOfAgency(Lanxi));
+        Assert.Equal(SitePaths.RegionSitemap(Jinhua), SiteComposer.SitemapOfAgency(Jinhua));
+        Assert.Equal(SitePaths.RegionSitemap(Zhejiang), SiteComposer.SitemapOfAgency(Zhejiang));
+        Assert.Equal(SitePaths.TopSitemap, SiteComposer.SitemapOfAgency(RegionPath.Root));
+        Assert.Equal(SitePaths.TopSitemap, SiteComposer.SitemapOfScope(Zhejiang));
+        Assert.Equal(SitePaths.TopSitemap, SiteComposer.SitemapOfScope(RegionPath.Root));
+        Assert.Equal(SitePaths.RegionSitemap(Jinhua), SiteComposer.SitemapOfScope(Lanxi));
+    }
+
+    [Fact]
+    public void A_city_sitemap_from_the_whole_site_equals_one_from_the_city_alone()
+    {
+        var reports = Sample();
+        reports[2] = reports[2] with { EarlierVersions = [new EarlierVersion(1, Day.AddDays(-27), Day.AddDays(3))] };
+        var agencies = reports.Select(r => new SiteAgency(r.AgencyId, r.AgencyName, r.Region, null)).Distinct().ToList();
+        var regions = SiteComposer.RegionTree(agencies.Select(a => a.Region));
+        var yearPages = SiteComposer.YearPages(reports);
+        var sitemap = SitePaths.RegionSitemap(Jinhua);
+
+        var whole = SiteComposer.SitemapUrls(sitemap, agencies, reports, regions, yearPages);
+        var inJinhua = reports.Where(r => Jinhua.Contains(r.Region)).ToList();
+        var partial = SiteComposer.SitemapUrls(sitemap, Shuffled(agencies.Where(a => Jinhua.Contains(a.Region)), 4), Shuffled(inJinhua, 5),
+            regions.Where(r => Jinhua.Contains(r)), SiteComposer.YearPages(inJinhua));
+        Assert.Equal(whole, partial);
+        string[] expected =
+        [
+            SitePaths.AgencyUrl("jh-czj"), SitePaths.AgencyUrl("lanxi-wlj"),
+            SitePaths.RegionUrl(Jinhua), SitePaths.RegionUrl(Lanxi),
+            SitePaths.ReportUrl(2022, "lanxi-wlj"), SitePaths.ReportUrl(2023, "jh-czj"), SitePaths.ReportUrl(2023, "lanxi-wlj"),
+            SitePaths.VersionUrl(2023, "lanxi-wlj", 1),
+            SitePaths.YearUrl(2022, Jinhua), SitePaths.YearUrl(2023, Jinhua),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), whole.Select(u => u.UrlPath));
+        Assert.Equal(whole.Select(u => u.UrlPath).Order(StringComparer.Ordinal), whole.Select(u => u.UrlPath));
+        Assert.Equal(Day.AddDays(3), whole.Single(u => u.UrlPath == SitePaths.AgencyUrl("lanxi-wlj")).LastModified);
+        Assert.Equal(Day.AddDays(3), whole.Single(u => u.UrlPath == SitePaths.VersionUrl(2023, "lanxi-wlj", 1)).LastModified);
+        Assert.Null(whole.Single(u => u.UrlPath == SitePaths.YearUrl(2023, Jinhua)).LastModified);
+    }
+
+    [Fact]
+    public void The_top_sitemap_lists_the_country_and_province_pages_and_nothing_of_a_city()
+    {
+        var reports = Sample();
+        var agencies = reports.Select(r => new SiteAgency(r.AgencyId, r.AgencyName, r.Region, null)).Distinct().ToList();
+        var top = SiteComposer.SitemapUrls(SitePaths.TopSitemap, agencies, reports, SiteComposer.RegionTree(agencies.Select(a => a.Region)),
+            SiteComposer.YearPages(reports)).Select(u => u.UrlPath).ToList();
+        string[] expected =
+        [
+            "/", SitePaths.RegionsUrl, SitePaths.RegionUrl(Beijing), SitePaths.RegionUrl(Zhejiang), SitePaths.YearsUrl,
+            SitePaths.YearUrl(2022), SitePaths.YearUrl(2022, Zhejiang), SitePaths.YearUrl(2023), SitePaths.YearUrl(2023, Beijing),
+            SitePaths.YearUrl(2023, Zhejiang),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), top);
+        // The province's own agency goes to the province's sitemap, not the top one.
+        Assert.DoesNotContain(SitePaths.AgencyUrl("zj-bgs"), top);
+        var province = SiteComposer.SitemapUrls(SitePaths.RegionSitemap(Zhejiang), agencies, reports, [], []);
+        Assert.Equal([SitePaths.AgencyUrl("zj-bgs"), SitePaths.ReportUrl(2023, "zj-bgs")], province.Select(u => u.UrlPath));
+    }
+
     private static void AssertEqual(YearPageModel expected, YearPageModel actual)
     {
         Assert.Equal(expected.Year, actual.Year);
