@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace PublishPipeline.IntegrationTests.Site;
 
 /// <summary>
-/// How the report tables look in the browser: a blank cell is visibly not a 0, and on a phone the row labels of a wide
-/// table stay on screen while its numbers scroll sideways.
+/// How the report tables look in the browser: a blank cell is visibly not a 0, on a phone the row labels of a wide
+/// table stay on screen while its numbers scroll sideways, and no page is wider than a phone.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class TableLayoutTests(SiteFixture site, ITestOutputHelper output)
@@ -127,9 +127,21 @@ public sealed class TableLayoutTests(SiteFixture site, ITestOutputHelper output)
         }
 
         Assert.True(hidden.Count == 0, "row labels scrolled out of view:\n" + string.Join("\n", hidden));
+    }
 
-        var page = await browser.Page.EvaluateAsync<double>("() => document.documentElement.scrollWidth");
-        Assert.True(page <= Viewports.Mobile.Width + 1, $"the page itself is {page} px wide at 390 px");
+    public static TheoryData<string> PageTypes() => [.. SitePageType.All.Select(p => p.Name)];
+
+    /// <summary>At 390 px nothing pushes a page sideways: wide tables and charts scroll inside their own boxes.</summary>
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(PageTypes))]
+    public async Task No_page_is_wider_than_a_phone(string pageType)
+    {
+        var page = SitePageType.Named(pageType);
+        await using var browser = await site.OpenPageAsync(Viewports.Mobile);
+        await browser.GoToAsync(site.Server.Url(page.Url));
+        var width = await browser.Page.EvaluateAsync<double>("() => document.documentElement.scrollWidth");
+        output.WriteLine($"{page.Url}: {width} px wide at {Viewports.Mobile.Width} px");
+        Assert.True(width <= Viewports.Mobile.Width + 1, $"{page.Name} ({page.Url}) is {width} px wide on a {Viewports.Mobile.Width} px screen");
     }
 
     // Playwright fills these from the page's JSON: they need settable properties.
