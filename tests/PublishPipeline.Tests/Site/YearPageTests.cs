@@ -71,7 +71,7 @@ public sealed class YearPageTests
         Assert.Equal(Number(anhui["requests_closed"]), anhuiCells[2]);
         Assert.Equal("4", rows[1].QuerySelectorAll("td")[0].TextContent);
         Assert.All(dom.QuerySelectorAll("table.figures th"), th => Assert.True(th.HasAttribute("scope")));
-        Assert.Equal("中央及未注明地区的机关的报告", Html.Text(dom.GetElementById("reports-heading")!));
+        Assert.Equal("中央及未注明地区机关的报告", Html.Text(dom.GetElementById("reports-heading")!));
     }
 
     [Fact]

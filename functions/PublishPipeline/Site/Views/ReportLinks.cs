@@ -22,12 +22,12 @@ internal sealed record ReportLinks(int Year, string AgencyId, RegionPath Region,
     public string AgencyUrl => SitePaths.AgencyUrl(AgencyId);
 
     /// <summary>
-    /// The downloads of a live page: report.json and one CSV per statistical table the page shows; of an earlier
-    /// version's page: its own report.json only (no CSVs are kept for earlier versions).
+    /// The downloads of a live page: report.json and one CSV per statistical table the page shows (its
+    /// <paramref name="sections"/>); of an earlier version's page: its own report.json only (no CSVs are kept for
+    /// earlier versions).
     /// </summary>
-    public static ReportLinks For(ReportPageModel model, int year)
+    public static ReportLinks For(ReportPageModel model, int year, ReportTemplate? template, List<SectionView> sections)
     {
-        var report = model.Document.Report;
         var downloads = new List<DownloadLink>(4);
         if (model.ReplacedAt is not null)
         {
@@ -36,10 +36,9 @@ internal sealed record ReportLinks(int Year, string AgencyId, RegionPath Region,
         }
 
         downloads.Add(new DownloadLink("/" + SitePaths.ReportData(year, model.AgencyId), "报告数据（JSON）", "application/json"));
-        var template = TemplateCatalog.Find(report.Template) ?? TemplateCatalog.ForYear(year);
         foreach (var (key, table) in Tables)
         {
-            if (SectionView.HasTable(report.Tables, template, table))
+            if (Shows(sections, table))
             {
                 var label = template!.Sections.FirstOrDefault(s => s.Key == key)?.Label ?? key;
                 downloads.Add(new DownloadLink("/" + SitePaths.ReportTableCsv(year, model.AgencyId, key), $"{label}（CSV）", "text/csv"));
@@ -47,5 +46,18 @@ internal sealed record ReportLinks(int Year, string AgencyId, RegionPath Region,
         }
 
         return new ReportLinks(year, model.AgencyId, model.Region, downloads);
+    }
+
+    private static bool Shows(List<SectionView> sections, StatisticalTable table)
+    {
+        foreach (var section in sections)
+        {
+            if (section.Table == table)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
