@@ -4,6 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Chromium, CJK fonts and Java for the site tests (Debian packages), when missing.
+bash scripts/install-system-packages.sh || exit 1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 # --ignore-scripts: vnu-jar's postinstall downloads a JDK (we run its jar on the system Java); the other tools need none.
 if [ ! -f node_modules/azurite/dist/src/azurite.js ] || ! compgen -G 'node_modules/@pagefind/*/bin/pagefind_extended*' >/dev/null \
   || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
