@@ -43,6 +43,14 @@ public sealed class PublishHandler(
             return;
         }
 
+        // A reviewer's approval queues publication just before it records Approved: under load the message can arrive
+        // first. Give the approval a moment to land before deciding (the transactional outbox, issue 11, removes this).
+        for (var wait = 0; submission.CurrentState == SubmissionState.AwaitingReview && wait < 20; wait++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            submission = await submissions.GetAsync(message.SubmissionId, cancellationToken) ?? submission;
+        }
+
         switch (submission.CurrentState)
         {
             case SubmissionState.Published:

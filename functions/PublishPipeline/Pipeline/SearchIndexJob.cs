@@ -45,9 +45,19 @@ public sealed partial class SearchIndexJob(
         try
         {
             var pagesCopied = await CopyReportPagesAsync(folder.FullName, cancellationToken);
-            var result = await new PagefindIndexer().IndexAsync(folder.FullName, cancellationToken);
-            var uploaded = await UploadBundleAsync(folder.FullName, cancellationToken);
-            logger.LogInformation("Search: indexed {Pages} report pages; {Result}; {Uploaded} bundle files uploaded", pagesCopied, result, uploaded);
+            if (pagesCopied == 0)
+            {
+                // Nothing is live (Pagefind refuses an empty site): no bundle, so the search page finds nothing.
+                Directory.CreateDirectory(Path.Combine(folder.FullName, SitePaths.SearchBundle));
+                await UploadBundleAsync(folder.FullName, cancellationToken);
+                logger.LogInformation("Search: no live report pages; the search bundle is removed");
+            }
+            else
+            {
+                var result = await new PagefindIndexer().IndexAsync(folder.FullName, cancellationToken);
+                var uploaded = await UploadBundleAsync(folder.FullName, cancellationToken);
+                logger.LogInformation("Search: indexed {Pages} report pages; {Result}; {Uploaded} bundle files uploaded", pagesCopied, result, uploaded);
+            }
         }
         finally
         {

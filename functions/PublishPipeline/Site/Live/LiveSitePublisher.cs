@@ -148,8 +148,10 @@ public sealed class LiveSitePublisher(
             return false;
         }
 
-        await writer.DeletePrefixAsync(SitePaths.ReportDirectory(year, agencyId), cancellationToken);
+        // Every page that listed the report is rewritten first, the report's own folder (earlier versions included)
+        // removed last: no page links to a report that is gone.
         await RefreshAsync(agencyId, year, record, null, cancellationToken);
+        await writer.DeletePrefixAsync(SitePaths.ReportDirectory(year, agencyId), cancellationToken);
         return true;
     }
 
