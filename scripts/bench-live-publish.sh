@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --ignore-scripts --no-audit --no-fund
 data=$(mktemp -d)
-node node_modules/azurite/dist/src/azurite.js --silent --location "$data" \
+node node_modules/azurite/dist/src/azurite.js --silent --inMemoryPersistence \
   --blobHost 127.0.0.1 --blobPort 20000 --queueHost 127.0.0.1 --queuePort 20001 --tableHost 127.0.0.1 --tablePort 20002 \
   --skipApiVersionCheck --disableTelemetry --loose >"$data.log" 2>&1 &
 azurite=$!

@@ -1,30 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Pipeline;
 
 namespace PublishPipeline.Cli.Dev;
 
 /// <summary>The local stand-in for the ReconcileDrafts timer function: runs the same sweeper every few seconds.</summary>
-internal sealed class DraftSweepService(IServiceScopeFactory scopes, ILogger<DraftSweepService> logger) : BackgroundService
+internal sealed class DraftSweepService(IServiceScopeFactory scopes, ILogger<DraftSweepService> logger)
+    : TimerStandIn(scopes, logger, Interval, "Draft sweep")
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<DraftSweeper>().SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed sweep is retried at the next tick, as the timer function would be.
-                logger.LogError(e, "Draft sweep failed");
-            }
-        }
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DraftSweeper>().SweepAsync(cancellationToken);
 }
