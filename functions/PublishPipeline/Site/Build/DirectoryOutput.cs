@@ -42,12 +42,17 @@ public sealed class DirectoryOutput : ISiteOutput
             EnsureDirectory(path[..slash]);
         }
 
-        // Overwrite in place, then cut to length: truncating first (FileMode.Create) frees the old blocks only to
-        // allocate them again, which made a rebuild into the previous output spend 4× the system time (measured on ext4).
+        // Overwrite in place, and cut to length only when the file was longer: truncating first (FileMode.Create)
+        // frees the old blocks only to allocate them again, which made a rebuild into the previous output spend 4× the
+        // system time (measured on ext4), and an ftruncate per file costs a fifth more again.
         using (SafeFileHandle handle = File.OpenHandle(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None))
         {
+            var previousLength = RandomAccess.GetLength(handle);
             RandomAccess.Write(handle, content, 0);
-            RandomAccess.SetLength(handle, content.Length);
+            if (previousLength > content.Length)
+            {
+                RandomAccess.SetLength(handle, content.Length);
+            }
         }
 
         Interlocked.Increment(ref filesWritten);

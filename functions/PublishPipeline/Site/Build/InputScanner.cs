@@ -81,10 +81,19 @@ internal static partial class InputScanner
     public static string NameId(string agencyName) =>
         "a-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(agencyName.Trim())))[..12];
 
-    /// <summary>Scans a contract JSON document; returns null with the reason when it is not one the build can use.</summary>
+    /// <summary>
+    /// Scans a contract JSON document; returns null with the reason when it is not one the build can use. The scan stops
+    /// inside <c>report</c> once it has the schema, year, agency and 落款 date, when nothing it still looks for can
+    /// follow: the document holds no <c>"publication"</c> key and, unless already read, no <c>"published_on"</c> key
+    /// (a vectorised search of the raw bytes, where a false hit only means reading on). The sections and tables are
+    /// most of a document and are parsed, and so checked, by the second pass.
+    /// </summary>
     public static string? ScanJson(ReadOnlySpan<byte> json, InputDocument into)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var wanted = new Wanted(
+            MayStopEarly: json.IndexOf("\"publication\""u8) < 0,
+            HasPublishedOn: json.IndexOf("\"published_on\""u8) >= 0);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -103,6 +112,8 @@ internal static partial class InputScanner
                     {
                         return $"schema 不是「{ReportDocument.SchemaId}」";
                     }
+
+                    wanted.Schema = true;
                 }
                 else if (reader.ValueTextEquals("report"u8))
                 {
@@ -113,7 +124,11 @@ internal static partial class InputScanner
                     }
 
                     sawReport = true;
-                    year = ScanReport(ref reader, into);
+                    year = ScanReport(ref reader, into, ref wanted);
+                    if (wanted.Stopped)
+                    {
+                        break;
+                    }
                 }
                 else if (reader.ValueTextEquals("publication"u8))
                 {
@@ -176,7 +191,7 @@ internal static partial class InputScanner
         return null;
     }
 
-    private static int? ScanReport(ref Utf8JsonReader reader, InputDocument into)
+    private static int? ScanReport(ref Utf8JsonReader reader, InputDocument into, ref Wanted wanted)
     {
         int? year = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -185,16 +200,24 @@ internal static partial class InputScanner
             {
                 reader.Read();
                 year = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y) ? y : null;
+                wanted.Year = true;
             }
             else if (reader.ValueTextEquals("agency"u8))
             {
                 reader.Read();
                 into.AgencyName = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                wanted.Agency = true;
             }
             else if (reader.ValueTextEquals("published_on"u8))
             {
                 reader.Read();
                 into.PublishedOn = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                wanted.PublishedOn = true;
+            }
+            else if (wanted.HaveAll)
+            {
+                wanted.Stopped = true;
+                return year;
             }
             else
             {
@@ -204,6 +227,22 @@ internal static partial class InputScanner
         }
 
         return year;
+    }
+
+    /// <summary>What the scan of one document has found, and whether it may stop before the end.</summary>
+    private record struct Wanted(bool MayStopEarly, bool HasPublishedOn)
+    {
+        public bool Schema { get; set; }
+
+        public bool Year { get; set; }
+
+        public bool Agency { get; set; }
+
+        public bool PublishedOn { get; set; }
+
+        public bool Stopped { get; set; }
+
+        public readonly bool HaveAll => MayStopEarly && Schema && Year && Agency && (PublishedOn || !HasPublishedOn);
     }
 
     [GeneratedRegex(@"\.v([1-9][0-9]{0,3})$", RegexOptions.CultureInvariant)]
