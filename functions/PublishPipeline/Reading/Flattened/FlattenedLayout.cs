@@ -77,12 +77,32 @@ internal static class FlattenedLayout
     private static bool SameTitle(string a, string b) =>
         LabelText.Fold(a).Replace("年度", "年", StringComparison.Ordinal) == LabelText.Fold(b).Replace("年度", "年", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A part's text, one line per numbered paragraph: where a sentence ends and "一、" … "十、" follows, the page had a
+    /// line break (old-format parts such as 一、概述 and 六、…统计表 are found this way by line-based checks too).
+    /// </summary>
     private static void AddNarrative(List<LayoutItem> items, string text, int line)
     {
         var trimmed = CellParser.Trim(text);
-        if (trimmed.Length > 0)
+        var start = 0;
+        for (var i = 1; i + 1 < trimmed.Length; i++)
         {
-            items.Add(new NarrativeItem(line, trimmed));
+            if (LabelText.IsChineseNumeral(trimmed[i]) && trimmed[i + 1] == '、' && trimmed[i - 1] is '。' or ' ' or '；')
+            {
+                Add(trimmed[start..i]);
+                start = i;
+            }
+        }
+
+        Add(trimmed[start..]);
+
+        void Add(string paragraph)
+        {
+            var text = CellParser.Trim(paragraph);
+            if (text.Length > 0)
+            {
+                items.Add(new NarrativeItem(line, text));
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ internal static class RunSplitter
     /// <summary>More candidates than this are not listed: the row cannot be read from its digits.</summary>
     public const int MaxCandidates = 2000;
 
+    private const int MaxDigits = 15;
+
     // A bound on the search itself, so that a hostile run of hundreds of digits costs milliseconds, not minutes.
     private const int MaxSteps = 200_000;
 
@@ -119,8 +121,9 @@ internal static class RunSplitter
             return false;
         }
 
+        // No table cell runs to 16 digits; a longer number is a wrong split (and would overflow).
         var integer = dot < 0 ? text : text[..dot];
-        return integer.Length == 1 || integer[0] != '0';
+        return (integer.Length == 1 || integer[0] != '0') && integer.Length <= MaxDigits && text.Length <= MaxDigits + 8;
     }
 
     /// <summary>A split's numbers as text, for messages: "23/0/0/0/0/0/23".</summary>
