@@ -88,7 +88,10 @@ internal static partial class FlattenedTable
                 {
                     var columns = (template.Proactive.FirstOrDefault(p => p.Key == row.Item)
                         ?? TemplateCatalog.All.SelectMany(t => t.Proactive).First(p => p.Key == row.Item)).Columns;
-                    var splits = RunSplitter.Split(segment.Text, columns.Select(c => c.Type.StartsWith("decimal", StringComparison.Ordinal) || c.Type.StartsWith("money", StringComparison.Ordinal)).ToArray());
+                    var splits = RunSplitter.Split(
+                        segment.Text,
+                        columns.Select(c => c.Type.StartsWith("decimal", StringComparison.Ordinal) || c.Type.StartsWith("money", StringComparison.Ordinal)).ToArray(),
+                        signed: columns.Select(c => c.Type.StartsWith("signed", StringComparison.Ordinal)).ToArray());
                     if (splits.IsUnique)
                     {
                         items.Add(new TableRowItem(line, [row.Label, .. splits.Candidates[0].Select(Show)]));
@@ -339,6 +342,12 @@ internal static partial class FlattenedTable
         }
 
         if (ch == '.')
+        {
+            return i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+        }
+
+        // 2019's 本年增/减 may be negative: "行政处罚2648-18538" is one run whose minus starts a cell.
+        if (ch is '-' or '－' or '−')
         {
             return i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
         }

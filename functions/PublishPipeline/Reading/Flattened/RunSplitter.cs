@@ -28,14 +28,19 @@ internal static class RunSplitter
     /// <param name="decimals">Per column, whether the column takes decimals (money); its length is the column count.</param>
     /// <param name="accept">Checked on every complete split (a row total, a group total); null accepts every split.</param>
     /// <param name="groupSize">When set, <paramref name="accept"/> is also asked after every group of this many numbers, to prune early.</param>
-    public static Splits Split(string run, IReadOnlyList<bool> decimals, Func<decimal[], int, bool>? accept = null, int groupSize = 0)
+    /// <param name="signed">Per column, whether the column takes a negative number (2019's 本年增/减); null when none does.
+    /// A minus sign inside a run ("2648-18538") always starts a new cell, which must be such a column.</param>
+    public static Splits Split(string run, IReadOnlyList<bool> decimals, Func<decimal[], int, bool>? accept = null, int groupSize = 0, IReadOnlyList<bool>? signed = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(decimals);
-        var pieces = run.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+        var pieces = run.Replace('－', '-').Replace('−', '-')
+            .Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(SplitBeforeMinus)
+            .ToArray();
         var candidates = new List<decimal[]>();
         var columns = decimals.Count;
-        if (columns == 0 || pieces.Length == 0 || pieces.Any(p => !p.All(c => char.IsAsciiDigit(c) || c == '.')))
+        if (columns == 0 || pieces.Length == 0 || pieces.Any(p => !p.AsSpan(p[0] == '-' ? 1 : 0).ToString().All(c => char.IsAsciiDigit(c) || c == '.')))
         {
             return new Splits(candidates, true);
         }
@@ -91,12 +96,14 @@ internal static class RunSplitter
             for (var end = offset + 1; end <= text.Length; end++)
             {
                 var number = text.AsSpan(offset, end - offset);
-                if (!IsNumber(number, decimals[column]) || (end < text.Length && text[end] == '.'))
+                var negative = number[0] == '-';
+                if ((negative && (number.Length == 1 || signed is null || !signed[column]))
+                    || !IsNumber(negative ? number[1..] : number, decimals[column]) || (end < text.Length && text[end] == '.'))
                 {
                     continue;
                 }
 
-                values[column] = decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                values[column] = decimal.Parse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                 if (groupSize > 0 && accept is not null && (column + 1) % groupSize == 0 && column + 1 < columns && !accept(values, column + 1))
                 {
                     continue;
@@ -105,6 +112,22 @@ internal static class RunSplitter
                 Walk(piece, end, column + 1);
             }
         }
+    }
+
+    /// <summary>"2648-18538" is two pieces, "2648" and "-18538": a sign never sits inside a number.</summary>
+    private static IEnumerable<string> SplitBeforeMinus(string piece)
+    {
+        var start = 0;
+        for (var i = 1; i < piece.Length; i++)
+        {
+            if (piece[i] == '-')
+            {
+                yield return piece[start..i];
+                start = i;
+            }
+        }
+
+        yield return piece[start..];
     }
 
     /// <summary>A cell's number: a lone 0 or no leading zero; one inner decimal point, only where the column takes one.</summary>

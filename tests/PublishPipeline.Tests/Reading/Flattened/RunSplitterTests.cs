@@ -121,4 +121,23 @@ public class RunSplitterTests
 
         return true;
     }
+
+    [Fact]
+    public void A_minus_inside_a_run_starts_a_cell_of_a_signed_column_only()
+    {
+        bool[] threeIntegers = [false, false, false];
+        bool[] changeIsSigned = [false, true, false];
+
+        // 上一年项目数量 / 本年增/减 / 处理决定数量: "35-15" as a two-column row has one reading, 35 and −15.
+        var fees = RunSplitter.Split("35-15", [false, false], signed: [false, true]);
+        Assert.True(fees.IsUnique);
+        Assert.Equal([35m, -15m], fees.Candidates[0]);
+
+        // A minus can never be inside a number, and never in a column that takes no sign.
+        Assert.Empty(RunSplitter.Split("35-15", [false, false]).Candidates);
+        var penalty = RunSplitter.Split("2648-18538", threeIntegers, signed: changeIsSigned);
+        Assert.True(penalty.Complete);
+        Assert.Contains(penalty.Candidates, c => c.SequenceEqual([2648m, -185, 38]));
+        Assert.All(penalty.Candidates, c => Assert.True(c[1] < 0));
+    }
 }
