@@ -90,7 +90,7 @@ public sealed class DraftReader
         var result = isHtml ? ReadHtml(text) : ReadTextOrJson(text, extension);
         if (decoded.Encoding == EncodingDetection.Gb18030 && !result.Unreadable)
         {
-            result = result with { Findings = [.. result.Findings, EncodingFinding(Severity.Warning, Gb18030Message)] };
+            result = result with { Findings = [.. result.Findings, EncodingFinding(Severity.Info, Gb18030Message)] };
         }
 
         return result;
