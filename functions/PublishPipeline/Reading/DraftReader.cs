@@ -156,7 +156,8 @@ public sealed class DraftReader
         }
 
         var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
-        if (!hasTables && OldFormat.Matches(text))
+        var structure = OldFormat.Assess(text);
+        if (!hasTables && structure.IsOld)
         {
             return ReadResult.Refused(
                 format,
@@ -164,8 +165,11 @@ public sealed class DraftReader
                 report);
         }
 
+        // A report is told by any of: its title, its tables, two part headings, or two of the current parts named in
+        // its headings or its introduction's list ("本报告…共有总体情况、主动公开…等六部分" and "一、总体情况"), so a
+        // copy whose title was cut off is read, and A1 then says the title is missing.
         var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
-        if (!hasTables && report.Sections.Count < 2 && !titled)
+        if (!hasTables && report.Sections.Count < 2 && !titled && structure.CurrentParts.Count < 2)
         {
             return ReadResult.Refused(
                 format,

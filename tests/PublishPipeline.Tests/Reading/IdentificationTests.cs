@@ -88,4 +88,37 @@ public class IdentificationTests
         Assert.False(result.Unreadable, string.Join("；", result.Findings.Select(f => f.Message)));
         Assert.Equal(original.Report!.Tables.Requests!["new"].Select(c => c.Number), result.Report!.Tables.Requests!["new"].Select(c => c.Number));
     }
+
+    [Fact]
+    public void A_copy_without_its_title_is_read_and_a1_and_i2_are_reported()
+    {
+        // 2021-anhui-tjj: the standard introduction ("共有总体情况、主动公开…") and 一、总体情况; the title line cut off
+        // and a spam line injected into the overview, as a hijacked mirror prints it.
+        var lines = CorpusText("2021-anhui-tjj.txt").Split('\n').ToList();
+        Assert.Contains("政府信息公开工作年度报告", lines[0], StringComparison.Ordinal);
+        lines.RemoveAt(0);
+        var overview = lines.FindIndex(l => l.StartsWith("一、总体情况", StringComparison.Ordinal));
+        Assert.True(overview > 0);
+        lines.Insert(overview + 1, "欢迎访问真人娱乐城，注册送彩金，欧洲杯投注首选。");
+        var text = string.Join('\n', lines);
+
+        var check = new PublishPipeline.Pipeline.DraftChecker().Check("copy.txt", Encoding.UTF8.GetBytes(text));
+
+        Assert.NotEqual(PublishPipeline.Pipeline.DraftCheck.UnreadableCode, check.ExitCode);
+        var findings = check.Document.Findings;
+        Assert.DoesNotContain(findings, f => f.Rule == "A0");
+        Assert.Contains(findings, f => f.Rule == "A1");
+        Assert.Contains(findings, f => f.Rule == "I2" && f.Message.Contains("娱乐城", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_that_only_mentions_the_parts_is_not_a_report()
+    {
+        const string text = "关于报送年度报告的通知\n请各单位按照总体情况、主动公开政府信息情况等要求准备材料。\n";
+
+        var result = Read("notice.txt", text);
+
+        Assert.True(result.Unreadable);
+        Assert.Equal("A0", Assert.Single(result.Findings).Rule);
+    }
 }
