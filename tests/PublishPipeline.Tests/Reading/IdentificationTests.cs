@@ -121,4 +121,26 @@ public class IdentificationTests
         Assert.True(result.Unreadable);
         Assert.Equal("A0", Assert.Single(result.Findings).Rule);
     }
+
+    [Fact]
+    public void The_blank_template_gets_one_clear_message()
+    {
+        var check = new PublishPipeline.Pipeline.DraftChecker().Check("模板.docx", Corpus.Bytes("forms/2021-template-blank-docx.docx"));
+
+        Assert.Equal(PublishPipeline.Pipeline.DraftCheck.UnreadableCode, check.ExitCode);
+        var finding = Assert.Single(check.Document.Findings);
+        Assert.Equal(("A0", Severity.Error), (finding.Rule, finding.Severity));
+        Assert.Contains("空白的年度报告格式模板", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2023-qu-tjj-61150.txt")]
+    [InlineData("nd-xuwen-sfj.txt")]
+    public void A_real_report_with_blank_cells_is_not_the_template(string name)
+    {
+        var result = new DraftReader().Read(name, Corpus.Bytes(name));
+
+        Assert.False(result.Unreadable, string.Join("；", result.Findings.Select(f => f.Message)));
+        Assert.Contains(result.Report!.Tables.Requests!.Values.SelectMany(r => r), c => c.IsBlank);
+    }
 }
