@@ -156,8 +156,9 @@ public sealed class DraftReader
         }
 
         var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
-        var structure = OldFormat.Assess(text);
-        if (!hasTables && structure.IsOld)
+        // The structure is only weighed when the tables do not already say what the document is.
+        var structure = hasTables ? null : OldFormat.Assess(text);
+        if (structure is { IsOld: true })
         {
             return ReadResult.Refused(
                 format,
@@ -177,7 +178,7 @@ public sealed class DraftReader
         // its headings or its introduction's list ("本报告…共有总体情况、主动公开…等六部分" and "一、总体情况"), so a
         // copy whose title was cut off is read, and A1 then says the title is missing.
         var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
-        if (!hasTables && report.Sections.Count < 2 && !titled && structure.CurrentParts.Count < 2)
+        if (!hasTables && report.Sections.Count < 2 && !titled && structure!.CurrentParts.Count < 2)
         {
             return ReadResult.Refused(
                 format,
