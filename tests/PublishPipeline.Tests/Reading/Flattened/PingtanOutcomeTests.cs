@@ -134,7 +134,7 @@ public class PingtanOutcomeTests
 
     // Needs the structural old-format recognition another branch adds to OldFormat: the flattened layout gives it the
     // old parts as lines (一、概述 … 六、…统计表), but OldFormat today counts "一、概述" as its only marker here.
-    [Fact(Skip = "waits for OldFormat's structural recognition (other branch); remove this Skip after the merge")]
+    [Fact]
     public void The_old_2018_report_is_refused_as_old_format()
     {
         var read = Read(2018);
