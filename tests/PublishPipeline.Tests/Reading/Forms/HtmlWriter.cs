@@ -8,7 +8,8 @@ internal static class HtmlWriter
 {
     public static string Write(SourceReport source, bool blankRows = false)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>政府信息公开工作年度报告</title></head><body>\n");
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(source.TitleLine ?? "")).Append("</title></head><body>\n");
         foreach (var block in source.Blocks)
         {
             switch (block)

@@ -47,11 +47,11 @@ internal static class MarkdownWriter
         return text.ToString();
     }
 
-    /// <summary>The table with the values of its first row of three or more numbers written as blanks.</summary>
+    /// <summary>The table with the values of its first row of three or more numbers (table 四's value row too) written as blanks.</summary>
     public static SourceTable WithBlankRow(SourceTable table)
     {
         var rows = table.Rows.Select(r => r.ToList()).ToList();
-        var target = rows.FindIndex(r => r.Count(SourceReport.IsNumber) >= 3 && !SourceReport.IsValue(r.First(c => c.Trim().Length > 0)));
+        var target = rows.FindIndex(r => r.Count(SourceReport.IsNumber) >= 3);
         if (target >= 0)
         {
             rows[target] = rows[target].Select(c => SourceReport.IsNumber(c) ? "" : c).ToList();

@@ -82,13 +82,14 @@ internal sealed class FullWidthForm : RepublishedForm
     }
 }
 
-/// <summary>(f) A copy with its title cut off: every line up to and including the title removed. A1 must then fire.</summary>
+/// <summary>(f) A copy with its title cut off: the title line (both lines of a wrapped title) removed. A1 must then fire.</summary>
 internal sealed class TitleCutForm : RepublishedForm
 {
     public override string Name => "title-cut";
 
-    // The title is where the year and the agency are read from: without it, those findings name the cut, not the report.
-    public override IReadOnlyCollection<string> NamedRules => ["A1", "A2"];
+    // The title is where the agency is read from (A2), and the first line I3 names in a mirror in traditional characters:
+    // without it, those findings name the cut, not the report.
+    public override IReadOnlyCollection<string> NamedRules => ["A1", "A2", "I3"];
 
     public override IReadOnlyCollection<string> MustFire => ["A1"];
 
@@ -100,19 +101,16 @@ internal sealed class TitleCutForm : RepublishedForm
             return null;
         }
 
-        var lines = source.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var last = Array.FindIndex(lines, l => l.Trim() == titleLines[^1]);
-        if (last < 0)
+        var lines = source.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var at = lines.FindIndex(l => l.Trim() == titleLines[0]);
+        if (at < 0)
         {
             return null;
         }
 
-        // A title wrapped over two lines: its second line goes too.
-        if (last + 1 < lines.Length && lines[last + 1].Trim().Length is > 0 and <= 12 && lines[last + 1].Contains("报告", StringComparison.Ordinal))
-        {
-            last++;
-        }
-
-        return new("report.txt", string.Join('\n', lines.Skip(last + 1)));
+        // A title wrapped over two lines ("…政府信息公开" ⏎ "工作年度报告") goes whole; the lines around it stay.
+        var count = at + 1 < lines.Count && lines[at + 1].Trim().Length is > 0 and <= 12 && lines[at + 1].Contains("报告", StringComparison.Ordinal) ? 2 : 1;
+        lines.RemoveRange(at, count);
+        return new("report.txt", string.Join('\n', lines));
     }
 }
