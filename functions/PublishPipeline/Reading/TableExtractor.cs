@@ -220,14 +220,19 @@ internal sealed class TableExtractor
         {
             var number = LabelText.LeadingNumber(folded);
             var subCore = LabelText.Core(folded);
-            if (group is not null && (labels.RequestSubRows.TryGetValue((group, subCore), out var byCore)
-                || (number > 0 && labels.RequestSubRows.TryGetValue((group, number), out byCore))))
+            if (group is not null && labels.RequestSubRows.TryGetValue((group, subCore), out var byCore))
             {
                 key = byCore;
             }
             else if (labels.RequestSubCores.TryGetValue(subCore, out var loose) && subCore.Length > 2)
             {
+                // The sub-row's own words outrank its position: a converter that prints a merged group cell
+                // ("（六）其他处理") on the middle row leaves "1.申请人无正当理由…" under the group before it.
                 key = loose;
+            }
+            else if (group is not null && number > 0 && labels.RequestSubRows.TryGetValue((group, number), out byCore))
+            {
+                key = byCore;
             }
         }
 

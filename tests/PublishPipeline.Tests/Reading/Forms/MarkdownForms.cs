@@ -17,6 +17,15 @@ internal sealed class MarkdownBoldForm : RepublishedForm
         new("report.md", MarkdownWriter.Write(source, new MarkdownStyle { HashHeadings = false }));
 }
 
+/// <summary>(a) PDF→markdown with each merged group cell ("（六）其他处理") printed on the middle row of its sub-rows.</summary>
+internal sealed class CentredGroupCellForm : RepublishedForm
+{
+    public override string Name => "markdown-centred-groups";
+
+    public override RenderedForm Render(SourceReport source) =>
+        new("report.md", MarkdownWriter.Write(source, new MarkdownStyle { CentredGroupCells = true }));
+}
+
 /// <summary>(b) OCR→markdown: a made-up "| 数据1 | … | 数据N |" header over every table.</summary>
 internal sealed class DataJunkForm : RepublishedForm
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Tests.Reading.Forms;
@@ -20,6 +21,9 @@ internal sealed record MarkdownStyle
 
     /// <summary>Rows whose values are written as blanks (the first row with three numbers in each table).</summary>
     public bool BlankRows { get; init; }
+
+    /// <summary>A merged group cell ("（三）不予公开" over its sub-rows) printed on the middle row of its group, as PDF converters place it.</summary>
+    public bool CentredGroupCells { get; init; }
 }
 
 /// <summary>Writes a <see cref="SourceReport"/> as markdown: headings with # or bold, tables with "|" and a "|---|" rule.</summary>
@@ -81,7 +85,7 @@ internal static class MarkdownWriter
 
     private static void WriteTable(StringBuilder text, SourceTable table, MarkdownStyle style)
     {
-        var rows = table.Rows;
+        var rows = style.CentredGroupCells ? CentreGroupCells(table.Rows) : table.Rows;
         if (table.Section == "review_litigation" && rows.FindIndex(EndsInReviewValues) is var values and >= 0)
         {
             // Table 四 as converters print it: two header rows (the groups, then the columns of each), the rule, the values.
@@ -116,6 +120,39 @@ internal static class MarkdownWriter
             }
         }
     }
+
+    /// <summary>Each group's rows as ["", sub-row, values…], with the group label in the first cell of its middle row.</summary>
+    public static List<List<string>> CentreGroupCells(List<List<string>> rows)
+    {
+        var result = rows.Select(r => r.ToList()).ToList();
+        for (var r = 0; r < result.Count; r++)
+        {
+            var cells = result[r].Where(c => c.Trim().Length > 0).ToList();
+            if (cells.Count < 2 || !TableLabels.Instance.RequestGroups.Contains(TableLabels.Key(cells[0])) || SubNumber(cells[1]) == 0)
+            {
+                continue;
+            }
+
+            var end = r + 1;
+            while (end < result.Count && result[end].FirstOrDefault(c => c.Trim().Length > 0) is { } first && SubNumber(first) == SubNumber(cells[1]) + (end - r))
+            {
+                end++;
+            }
+
+            var group = cells[0];
+            result[r].Remove(group);
+            for (var k = r; k < end; k++)
+            {
+                result[k] = result[k].Where(c => c.Trim().Length > 0 || SourceReport.IsValue(c)).Prepend(k == r + ((end - r) / 2) ? group : "").ToList();
+            }
+
+            r = end - 1;
+        }
+
+        return result;
+    }
+
+    private static int SubNumber(string cell) => LabelText.LeadingNumber(LabelText.Fold(cell));
 
     private static bool EndsInReviewValues(List<string> row) =>
         row.Count >= ReviewValues && row.Skip(row.Count - ReviewValues).All(SourceReport.IsValue) && row.Any(SourceReport.IsNumber);

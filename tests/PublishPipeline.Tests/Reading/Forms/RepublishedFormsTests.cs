@@ -15,6 +15,7 @@ public class RepublishedFormsTests(ITestOutputHelper output)
     [
         new MarkdownForm(),
         new MarkdownBoldForm(),
+        new CentredGroupCellForm(),
         new DataJunkForm(),
         new StackedHeaderForm(),
         new BrokenCellForm(),
