@@ -9,8 +9,11 @@ internal sealed record HeadingItem(int Line, SectionDefinition Section, string H
 
 internal sealed record NarrativeItem(int Line, string Text) : LayoutItem(Line);
 
-/// <summary>A table row: its cells' text in order. A "stream" row (pipe form, one cell per line) has no fixed row ends.</summary>
-internal sealed record TableRowItem(int Line, List<string> Cells) : LayoutItem(Line);
+/// <summary>
+/// A table row: its cells' text in order. A <paramref name="Stream"/> row (one cell per line, with or without "|") has no
+/// fixed row ends: a row label followed straight by the next label is a row its author left blank.
+/// </summary>
+internal sealed record TableRowItem(int Line, List<string> Cells, bool Stream = false) : LayoutItem(Line);
 
 /// <summary>
 /// Splits the plain-text form into headings, narrative and table rows. Two table forms are understood:
@@ -182,7 +185,7 @@ internal static class TextLayout
             {
                 if (stream is null)
                 {
-                    stream = new TableRowItem(numbers[i], []);
+                    stream = new TableRowItem(numbers[i], [], Stream: true);
                     items.Add(stream);
                 }
 
@@ -256,7 +259,7 @@ internal static class TextLayout
     /// </summary>
     private static int ReadDump(string[] lines, int[] numbers, int start, List<LayoutItem> items)
     {
-        var row = new TableRowItem(numbers[start], [CellParser.Trim(lines[start])]);
+        var row = new TableRowItem(numbers[start], [CellParser.Trim(lines[start])], Stream: true);
         items.Add(row);
         int? spacing = null;
         var blanks = 0;

@@ -159,7 +159,7 @@ internal static class MarkdownWriter
 
     /// <summary>A header row of narrow columns: three or more cells, none a value, none longer than six characters.</summary>
     private static bool IsShortHeader(List<string> row) =>
-        row.Count(c => c.Trim().Length > 0) >= 3 && row.All(c => !SourceReport.IsNumber(c) && c.Trim().Length <= 6);
+        row.Count(c => c.Trim().Length > 0) >= 3 && row.All(c => (c.Trim().Length == 0 || !SourceReport.IsValue(c)) && c.Trim().Length <= 6);
 
     private static void Stack(StringBuilder text, List<string> row)
     {

@@ -69,7 +69,7 @@ internal sealed class SourceReport
                         blocks.Add(table);
                     }
 
-                    table.Rows.AddRange(SplitStream(row.Cells));
+                    table.Rows.AddRange(row.Stream ? SplitStream(row.Cells, section) : [[.. row.Cells]]);
                     break;
             }
         }
@@ -85,23 +85,22 @@ internal sealed class SourceReport
 
     public static bool IsNumber(string cell) => CellParser.TryParseNumber(LabelText.FoldWidth(CellParser.Trim(cell)), out _);
 
-    /// <summary>A row of more than one table row's cells starts a new row at each label that follows a value.</summary>
-    private static IEnumerable<List<string>> SplitStream(List<string> cells)
+    /// <summary>
+    /// A one-cell-a-line table cut back into rows: a new row at each row label, and at any label after a value. A row
+    /// label with no value after it (a table of labels an office left empty) is written with its blank cells, as an
+    /// export prints the empty cells of such a row.
+    /// </summary>
+    private static IEnumerable<List<string>> SplitStream(List<string> cells, string? section)
     {
-        if (cells.Count <= 16)
-        {
-            yield return [.. cells];
-            yield break;
-        }
-
+        var width = section == "requests" ? 7 : 3;
         var row = new List<string>();
         var hasValue = false;
         foreach (var cell in cells)
         {
             var isLabel = !IsValue(cell) && TableLabels.Instance.IsLabel(LabelText.Fold(cell));
-            if (isLabel && hasValue && row.Count > 0)
+            if (isLabel && row.Count > 0 && (hasValue || IsRowLabel(row[0]) || IsRowLabel(cell)))
             {
-                yield return row;
+                yield return Padded(row, hasValue, width);
                 row = [];
                 hasValue = false;
             }
@@ -114,5 +113,16 @@ internal sealed class SourceReport
         {
             yield return row;
         }
+    }
+
+    private static List<string> Padded(List<string> row, bool hasValue, int width) =>
+        row.Count == 1 && !hasValue && IsRowLabel(row[0]) ? [row[0], .. Enumerable.Repeat("", width)] : row;
+
+    private static bool IsRowLabel(string cell)
+    {
+        var labels = TableLabels.Instance;
+        var core = TableLabels.Key(cell);
+        return labels.ProactiveRows.ContainsKey(core) || (labels.RequestRows.ContainsKey(core) && (LabelText.Fold(cell) != core || !labels.HeaderWords.Contains(core)))
+            || labels.RequestSubCores.ContainsKey(core) || labels.GroupRows.ContainsKey(core);
     }
 }
