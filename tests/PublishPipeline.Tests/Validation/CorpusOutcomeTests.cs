@@ -13,7 +13,7 @@ public class CorpusOutcomeTests
     private static readonly DraftChecker Checker = new();
 
     /// <summary>What the agency directory would know about each corpus file, from INDEX.md's agency/level/region column.</summary>
-    private static readonly Dictionary<string, ValidationInputs> Directory = new()
+    internal static readonly Dictionary<string, ValidationInputs> Directory = new()
     {
         ["2015-mofcom-old.txt"] = Inputs(AgencyLevels.StateCouncilDepartment, "商务部"),
         ["2019-wendeng-zjj.txt"] = Inputs(AgencyLevels.Department, "威海市文登区住房和城乡建设局", "山东省/威海市/文登区"),
