@@ -178,7 +178,7 @@ public sealed class DraftReader
         // its headings or its introduction's list ("本报告…共有总体情况、主动公开…等六部分" and "一、总体情况"), so a
         // copy whose title was cut off is read, and A1 then says the title is missing.
         var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
-        if (!hasTables && report.Sections.Count < 2 && !titled && structure!.CurrentParts.Count < 2)
+        if (!hasTables && report.Sections.Count < 2 && !titled && structure!.CurrentParts.Count < 2 && !OpensLikeCurrentReport(report, text))
         {
             return ReadResult.Refused(
                 format,
@@ -186,6 +186,24 @@ public sealed class DraftReader
         }
 
         return ReadResult.Readable(report, format);
+    }
+
+    /// <summary>
+    /// An excerpt cut after its first part (a page beginning, a copy without its title): the current format's part 一
+    /// (总体情况; old reports opened with 概述 or 概况) under an introduction that speaks of 政府信息公开 (the 条例 it is
+    /// written under, "编制本报告", "报告如下").
+    /// </summary>
+    private static bool OpensLikeCurrentReport(Report report, string text)
+    {
+        if (report.Sections.FirstOrDefault() is not { Key: "overview" } first
+            || !LabelText.Fold(first.Heading).Contains("总体情况", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var folded = LabelText.Fold(text);
+        var part = folded.IndexOf("总体情况", StringComparison.Ordinal);
+        return part > 0 && folded.AsSpan(0, part).Contains("政府信息公开", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -37,11 +37,8 @@ public class RepublishedFormsTests(ITestOutputHelper output)
             "the year is printed only in the title (the period lost its 年/月 characters in the mirror), so without it H1 has no year to judge the publication date by",
         [("title-cut", "2022-wendeng-xfj-flipbook-p8.txt")] =
             "one flip-book page holding only table 四, which both templates share: the year, and so the template, is printed only in the title",
-        [("title-cut", "2021-anhui-tjj.txt")] = TitleLessExcerpt,
-        [("title-cut", "2021-shanxi-jtyst.txt")] = TitleLessExcerpt,
         [("title-cut", "2021-siping-simalu-jd.txt")] = TitleLessExcerpt,
         [("title-cut", "2021-yuhong-yingbinlu-jd.txt")] = TitleLessExcerpt,
-        [("title-cut", "2022-shanghai-szf.txt")] = TitleLessExcerpt,
     };
 
     // Not a limit of the form: DraftReader.Accept calls a text with no title, no table and one part "not a report" (A0),
