@@ -171,7 +171,8 @@ public static partial class StatementExtractor
     private static partial Regex TrailingCount();
 
     // A clause that is only a total, after the list it closes: "…；其他信息9条，共计60条" / "，合计N件" / "，以上共N条".
-    [GeneratedRegex($@"(?<=[,;])(?:以上|上述|总)?(?:共计|合计|总计|累计|共)[^,;:。、\d%()]{{0,6}}?{Num}(?<u>条|件|项|个)(?=[^,;:。、\d%()]{{0,6}}(?:[,;。!?]|$))")]
+    // It starts with the separator itself (not a lookbehind), so the engine can search for it instead of trying every position.
+    [GeneratedRegex($@"[,;](?<c>)(?:以上|上述|总)?(?:共计|合计|总计|累计|共)[^,;:。、\d%()]{{0,6}}?{Num}(?<u>条|件|项|个)(?=[^,;:。、\d%()]{{0,6}}(?:[,;。!?]|$))")]
     private static partial Regex ClosingTotal();
 
     [GeneratedRegex(@"(?:均|全部|都)(?:为|是|系|来自)自然人")]
@@ -361,19 +362,25 @@ public static partial class StatementExtractor
                 OpenedLists(listed); // every such list opens with 其中 or a colon after its total
             }
 
+            if (value.AsSpan().IndexOfAny('共', '计') < 0)
+            {
+                return; // every closing total has 共 or 计 (共计, 合计, 总计, 累计)
+            }
+
             foreach (Match match in ClosingTotal().Matches(value))
             {
                 var number = match.Groups["n"];
-                if (listed.Exists(r => r.Start <= match.Index && match.Index < r.End) || ChineseNumber.Parse(number.Value) is not { } total)
+                var at = match.Groups["c"].Index;
+                if (listed.Exists(r => r.Start <= at && at < r.End) || ChineseNumber.Parse(number.Value) is not { } total)
                 {
                     continue; // the closing total of a breakdown already read from its opening total
                 }
 
-                var (start, end) = text.SentenceAt(match.Index);
-                var items = ListBreakdown.Backward(value[start..Math.Max(start, match.Index - 1)], match.Groups["u"].Value, total);
+                var (start, end) = text.SentenceAt(at);
+                var items = ListBreakdown.Backward(value[start..Math.Max(start, at - 1)], match.Groups["u"].Value, total);
                 if (items.Parts.Count >= 2)
                 {
-                    Add(StatementKind.ListTotal, start, end, match.Index, total, null, label: "", parts: items.Parts, complete: items.Complete, phraseEnd: match.Index + match.Length);
+                    Add(StatementKind.ListTotal, start, end, at, total, null, label: "", parts: items.Parts, complete: items.Complete, phraseEnd: match.Index + match.Length);
                 }
             }
         }
