@@ -7,6 +7,8 @@ namespace PublishPipeline.Validation.Narrative;
 /// Σ(三), 无法提供 = Σ(四), 不予处理 = Σ(五), 其他处理 = Σ(六); 2021 不予补正 = (六)1, 逾期未缴费 = (六)2), and every
 /// percentage written after a count is that count's share of (七)总计 (±0.01). Reasons the template does not print
 /// (撤回, and in 2019 不予补正) are parts of (六)其他处理: more of them than (六) holds is a warning, not an error.
+/// Where a row's 总计 is blank (an office that filled only the applicant columns), the row counts by the sum of its
+/// applicant columns and the finding says so; a row blank everywhere is not 0, and gives nothing to compare.
 /// </summary>
 public sealed class ResultCountRule : IValidationRule
 {
@@ -32,7 +34,10 @@ public sealed class ResultCountRule : IValidationRule
             yield break;
         }
 
-        var total = table.Request("total");
+        // A blank (七)总计 is replaced by its applicant columns as the categories are; only an exact sum is a base for shares.
+        var whole = table.SumRowsOrApplicants(["total"]);
+        var total = whole is { Exact: true } ? whole.Value : (decimal?)null;
+        var totalName = whole is { FromTotals: false } ? "(七)总计（总计列空白，按申请人各列相加）" : "(七)总计";
         var split2021 = table.RowsOf("r6").Contains("r6_1");
         var partsOfOther = new List<NarrativeStatement>();
         foreach (var statement in context.Statements.Where(s => s.Kind == StatementKind.ResultCount && s.Value is not null))
@@ -50,19 +55,13 @@ public sealed class ResultCountRule : IValidationRule
             {
                 partsOfOther.Add(statement);
             }
-            else if (table.SumRows(target.Value.Rows) is { } tableValue && tableValue != value)
+            else if (table.SumRowsOrApplicants(target.Value.Rows) is { } tableValue && tableValue.Contradicts(value))
             {
                 var single = target.Value.Rows.Length == 1 ? target.Value.Rows[0] : null;
-                yield return NarrativeFinding.Create(
-                    Id,
-                    Severity.Error,
-                    statement,
-                    $"“{statement.Phrase}”与表三「{target.Value.Name}」（总计列）不一致：表中为 {TableQuantities.Show(tableValue)}，正文为 {TableQuantities.Show(value)}",
-                    ValidationContext.Requests,
-                    single,
-                    TableQuantities.Total,
-                    tableValue,
-                    value);
+                var says = tableValue.FromTotals
+                    ? $"“{statement.Phrase}”与表三「{target.Value.Name}」（总计列）不一致：表中为 {TableQuantities.Show(tableValue.Value)}，正文为 {TableQuantities.Show(value)}"
+                    : $"“{statement.Phrase}”与表中数字不一致：{tableValue.Explain(target.Value.Name)}，正文为 {TableQuantities.Show(value)}";
+                yield return NarrativeFinding.Create(Id, Severity.Error, statement, says, ValidationContext.Requests, single, TableQuantities.Total, tableValue.Value, value);
             }
 
             if (statement.Percent is { } percent && total is > 0)
@@ -76,7 +75,7 @@ public sealed class ResultCountRule : IValidationRule
                         Id,
                         Severity.Error,
                         statement,
-                        $"百分比与数字不符：{TableQuantities.Show(value)}÷(七)总计 {TableQuantities.Show(total.Value)}={Math.Round(share, 2)}%，正文写作 {TableQuantities.Show(percent)}%",
+                        $"百分比与数字不符：{TableQuantities.Show(value)}÷{totalName} {TableQuantities.Show(total.Value)}={Math.Round(share, 2)}%，正文写作 {TableQuantities.Show(percent)}%",
                         ValidationContext.Requests,
                         "total",
                         TableQuantities.Total,
@@ -88,7 +87,7 @@ public sealed class ResultCountRule : IValidationRule
 
         // 撤回 (and in 2019 不予补正/逾期未缴费) are counted in (六)其他处理 by convention; the template prints no row for them.
         var standalone = partsOfOther.Where(s => !s.Sentence.Contains("其他处理", StringComparison.Ordinal) || s.Category != "withdrawn").ToList();
-        if (standalone.Count > 0 && table.ResultGroup("r6") is { } other && standalone.Sum(s => s.Value!.Value) is var sum && sum > other)
+        if (standalone.Count > 0 && table.SumRowsOrApplicants(table.RowsOf("r6")) is { Exact: true, Value: var other } && standalone.Sum(s => s.Value!.Value) is var sum && sum > other)
         {
             var listed = string.Join("、", standalone.Select(s => $"“{s.Phrase}”"));
             yield return NarrativeFinding.Create(
@@ -105,7 +104,7 @@ public sealed class ResultCountRule : IValidationRule
 
         foreach (var withdrawn in partsOfOther.Except(standalone))
         {
-            if (table.ResultGroup("r6") is { } o && withdrawn.Value > o)
+            if (table.SumRowsOrApplicants(table.RowsOf("r6")) is { Exact: true, Value: var o } && withdrawn.Value > o)
             {
                 yield return NarrativeFinding.Create(Id, Severity.Warning, withdrawn, $"“{withdrawn.Phrase}”多于表三「（六）其他处理」总计 {TableQuantities.Show(o)} 件", ValidationContext.Requests, null, TableQuantities.Total, o, withdrawn.Value);
             }

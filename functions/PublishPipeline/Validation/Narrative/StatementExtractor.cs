@@ -170,8 +170,10 @@ public static partial class StatementExtractor
     [GeneratedRegex($@"{Num}(?<u>条|件|项|个)$")]
     private static partial Regex TrailingCount();
 
-    [GeneratedRegex(@"\([^()]*\)")]
-    private static partial Regex Parenthesised();
+    // A clause that is only a total, after the list it closes: "…；其他信息9条，共计60条" / "，合计N件" / "，以上共N条".
+    // It starts with the separator itself (not a lookbehind), so the engine can search for it instead of trying every position.
+    [GeneratedRegex($@"[,;](?<c>)(?:以上|上述|总)?(?:共计|合计|总计|累计|共)[^,;:。、\d%()]{{0,6}}?{Num}(?<u>条|件|项|个)(?=[^,;:。、\d%()]{{0,6}}(?:[,;。!?]|$))")]
+    private static partial Regex ClosingTotal();
 
     [GeneratedRegex(@"(?:均|全部|都)(?:为|是|系|来自)自然人")]
     private static partial Regex OnlyNatural();
@@ -346,15 +348,46 @@ public static partial class StatementExtractor
             }
         }
 
-        /// <summary>共 N 条，其中 a 条、b 条… and a following 其中-sentence that restates the total's label with another number.</summary>
+        /// <summary>
+        /// Breakdowns: "共 N 条，其中 a 条、b 条…" (also "共N条信息，其中…", "共N条（其中…）" and "总数N条：…"), a following
+        /// 其中-sentence that restates the total's label with another number, and "a 条；b 条；c 条，共计 N 条" closed by
+        /// its total. Where each breakdown ends is <see cref="ListBreakdown"/>'s to say.
+        /// </summary>
         public void Lists()
         {
             var value = text.Text;
-            if (!value.Contains("其中", StringComparison.Ordinal) && !value.Contains(':', StringComparison.Ordinal))
+            var listed = new List<(int Start, int End)>();
+            if (value.Contains("其中", StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal))
             {
-                return; // every list opens with 其中 or a colon after its total
+                OpenedLists(listed); // every such list opens with 其中 or a colon after its total
             }
 
+            if (value.AsSpan().IndexOfAny('共', '计') < 0)
+            {
+                return; // every closing total has 共 or 计 (共计, 合计, 总计, 累计)
+            }
+
+            foreach (Match match in ClosingTotal().Matches(value))
+            {
+                var number = match.Groups["n"];
+                var at = match.Groups["c"].Index;
+                if (listed.Exists(r => r.Start <= at && at < r.End) || ChineseNumber.Parse(number.Value) is not { } total)
+                {
+                    continue; // the closing total of a breakdown already read from its opening total
+                }
+
+                var (start, end) = text.SentenceAt(at);
+                var items = ListBreakdown.Backward(value[start..Math.Max(start, at - 1)], match.Groups["u"].Value, total);
+                if (items.Parts.Count >= 2)
+                {
+                    Add(StatementKind.ListTotal, start, end, at, total, null, label: "", parts: items.Parts, complete: items.Complete, phraseEnd: match.Index + match.Length);
+                }
+            }
+        }
+
+        private void OpenedLists(List<(int Start, int End)> listed)
+        {
+            var value = text.Text;
             var listTotals = new HashSet<int>();
             foreach (var matches in new[] { ListTotal().Matches(value), BeforeOfWhich(value) })
             {
@@ -363,46 +396,78 @@ public static partial class StatementExtractor
                     var number = match.Groups["n"];
                     var unit = match.Groups["u"].Value;
                     var afterTotal = number.Index + number.Length + unit.Length;
-                    var listStart = afterTotal;
-                    while (listStart < value.Length && value[listStart] is ',' or ':')
-                    {
-                        listStart++;
-                    }
-
-                    var opensList = value.AsSpan(listStart).StartsWith("其中") || (afterTotal < value.Length && value[afterTotal] == ':');
-                    if (!opensList || ChineseNumber.Parse(number.Value) is not { } total || !listTotals.Add(number.Index))
+                    if (ListOpening(afterTotal) is not var (listStart, listEnd) || ChineseNumber.Parse(number.Value) is not { } total || !listTotals.Add(number.Index))
                     {
                         continue;
                     }
 
                     var (start, end) = text.SentenceAt(match.Index);
-                    var list = value[listStart..end].TrimEnd('。');
+                    listEnd = listEnd < 0 ? end : listEnd;
+                    var list = value[listStart..listEnd].TrimEnd('。');
                     list = list.StartsWith("其中", StringComparison.Ordinal) ? list[2..] : list;
-                    list = Parenthesised().Replace(list, "").TrimStart(':', ',').Replace("包括", "", StringComparison.Ordinal).TrimStart(':');
-                    var parts = new List<decimal>();
-                    var complete = true;
-                    foreach (var clause in list.Split([',', ';', '、'], StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        var count = TrailingCount().Match(clause.Trim());
-                        if (count.Success && count.Groups["u"].Value == unit && ChineseNumber.Parse(count.Groups["n"].Value) is { } part)
-                        {
-                            parts.Add(part);
-                        }
-                        else
-                        {
-                            complete = false;
-                        }
-                    }
-
+                    list = list.TrimStart(':', ',');
+                    list = (list.StartsWith("包括", StringComparison.Ordinal) ? list[2..] : list).TrimStart(':');
+                    var items = ListBreakdown.Forward(list, unit, total, value[start..number.Index]);
                     var label = match.Groups["label"].Success ? match.Groups["label"].Value : LabelBefore(match.Index);
-                    if (parts.Count >= 2)
+                    if (items.Parts.Count >= 2)
                     {
-                        Add(StatementKind.ListTotal, start, end, match.Index, total, null, label: label, parts: parts, complete: complete, phraseEnd: afterTotal);
+                        Add(StatementKind.ListTotal, start, end, match.Index, total, null, label: label, parts: items.Parts, complete: items.Complete, phraseEnd: afterTotal);
+                        listed.Add((listStart, listEnd));
                     }
 
                     RestatedTotal(end, label, total, unit);
                 }
             }
+        }
+
+        /// <summary>
+        /// Where the list after a total starts and, for a parenthesised list "（其中…）", ends (-1: at the sentence end).
+        /// A short noun may stand between the count and 其中 ("共发布380条财政资金信息，其中"); a colon right after the
+        /// count opens a list too ("总数171条：…").
+        /// </summary>
+        private (int Start, int End)? ListOpening(int afterTotal)
+        {
+            var value = text.Text;
+            var at = afterTotal;
+            while (at < value.Length && at - afterTotal < 8 && value[at] is not (',' or ';' or ':' or '。' or '、' or '(' or ')' or '%') && !char.IsDigit(value[at]) && !value.AsSpan(at).StartsWith("其中"))
+            {
+                at++;
+            }
+
+            if (at < value.Length && value[at] == ':')
+            {
+                return (at + 1, -1);
+            }
+
+            if (at > afterTotal && (at >= value.Length || value[at] != ','))
+            {
+                return null; // the count runs on into other words: not a total closing its clause
+            }
+
+            while (at < value.Length && value[at] == ',')
+            {
+                at++;
+            }
+
+            if (value.AsSpan(at).StartsWith("其中"))
+            {
+                return (at, -1);
+            }
+
+            if (at < value.Length && value[at] == '(' && value.AsSpan(at + 1).StartsWith("其中"))
+            {
+                var depth = 0;
+                for (var i = at; i < value.Length && !NarrativeText.IsSentenceEnd(value[i]); i++)
+                {
+                    depth += value[i] == '(' ? 1 : value[i] == ')' ? -1 : 0;
+                    if (depth == 0)
+                    {
+                        return (at + 1, i);
+                    }
+                }
+            }
+
+            return null;
         }
 
         public IReadOnlyList<NarrativeStatement> Finish()

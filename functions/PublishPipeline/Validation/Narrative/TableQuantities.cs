@@ -49,6 +49,89 @@ internal sealed class TableQuantities(ValidationContext context)
         return sum;
     }
 
+    /// <summary>
+    /// Σ over rows of the 总计 cell, or, for a row whose 总计 is blank, of its applicant columns. Null when a row is
+    /// missing, holds text where a number is needed, or is blank in 总计 and every applicant column (a row of blanks is
+    /// not 0: nothing to compare). <see cref="RequestSum.Substitution"/> names the rows whose 总计 was blank and the
+    /// applicant figures added instead, for the finding to say so.
+    /// </summary>
+    public RequestSum? SumRowsOrApplicants(IReadOnlyList<string> rows)
+    {
+        if (rows.Count == 0 || Requests is not { } table)
+        {
+            return null;
+        }
+
+        var columns = context.Template.Requests.Columns;
+        var totalIndex = context.Template.Requests.ColumnIndex(Total);
+        decimal sum = 0;
+        var exact = true;
+        List<string>? substituted = null;
+        foreach (var row in rows)
+        {
+            if (!table.TryGetValue(row, out var cells) || totalIndex < 0 || totalIndex >= cells.Count)
+            {
+                return null;
+            }
+
+            var total = cells[totalIndex];
+            if (total.AsNumber is { } value)
+            {
+                sum += value;
+                continue;
+            }
+
+            if (!total.IsBlank)
+            {
+                return null; // text in 总计 ("/"): C2 names it; nothing to compare
+            }
+
+            var figures = new List<string>();
+            var filled = 0;
+            for (var c = 0; c < columns.Count && c < cells.Count; c++)
+            {
+                if (c == totalIndex)
+                {
+                    continue;
+                }
+
+                if (cells[c].AsNumber is { } part)
+                {
+                    sum += part;
+                    filled++;
+                    figures.Add($"{columns[c].Label} {Show(part)}");
+                }
+                else if (cells[c].IsBlank)
+                {
+                    exact = false;
+                    figures.Add($"{columns[c].Label} 空白");
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            if (filled == 0)
+            {
+                return null;
+            }
+
+            substituted ??= [];
+            substituted.Add($"「{ShortRowLabel(row)}」{string.Join("、", figures)}");
+        }
+
+        return new RequestSum(sum, exact, substituted is null ? null : string.Join("；", substituted), substituted?.Count ?? 0, rows.Count);
+    }
+
+    /// <summary>The row's own words: "（三）不予公开/1.属于国家秘密" → "（三）不予公开 1.属于国家秘密", the 2021 note of (二) dropped.</summary>
+    private string ShortRowLabel(string row)
+    {
+        var label = context.Template.Requests.Row(row)?.Label ?? row;
+        var note = label.IndexOf("（区分", StringComparison.Ordinal);
+        return (note > 0 ? label[..note] : label).Replace('/', ' ');
+    }
+
     /// <summary>A table 四 cell: group review / suit_direct / suit_after_review, column upheld … total.</summary>
     public decimal? Review(string group, string column)
     {
