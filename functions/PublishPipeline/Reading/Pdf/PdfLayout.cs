@@ -20,7 +20,10 @@ internal static partial class PdfLayout
     // A wrapped label is joined over at most this many lines (the longest labels wrap twice in narrow columns).
     private const int MaxLabelLines = 3;
 
-    // Twice the body size is a title; anything larger than this much above the body size is display text.
+    // The wrapped end of a part heading: a few characters ("况", "改进情况").
+    private const int MaxHeadingTail = 12;
+
+    // Before the first part, a line set this much larger than the body text is (part of) the title.
     private const double TitleSizeRatio = 1.2;
 
     private static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "——", "/ ", "无"];
@@ -182,12 +185,12 @@ internal static partial class PdfLayout
     private sealed class Builder(Metrics metrics)
     {
         private readonly List<LayoutItem> items = [];
-        private readonly StringBuilder text = new();
         private readonly List<PdfLine> pending = [];
         private readonly StringBuilder paragraph = new();
         private PdfLine? paragraphLast;
         private string? part;
         private bool beforeFirstHeading = true;
+        private PdfLine? headingLine;
         private readonly StringBuilder title = new();
 
         private bool InTablePart => part is "proactive" or "requests" or "review_litigation";
@@ -202,9 +205,27 @@ internal static partial class PdfLayout
                 FlushAll();
                 beforeFirstHeading = false;
                 part = heading.Section.Key;
-                Emit(new HeadingItem(0, heading.Section, heading.Heading), line.Text);
+                Emit(new HeadingItem(0, heading.Section, heading.Heading));
+                headingLine = line;
                 return;
             }
+
+            if (headingLine is not null && values == 0 && items[^1] is HeadingItem last && Continues(headingLine, line)
+                && CellParser.Trim(line.Text).Length <= MaxHeadingTail)
+            {
+                // A long heading the margin wrapped ("…提起行政诉讼情" / "况") is one heading.
+                var whole = last.Heading + CellParser.Trim(line.Text);
+                if (SectionHeadings.Instance.Match(headingLine.Text + CellParser.Trim(line.Text)) is { } rejoined && rejoined.Section.Key == last.Section.Key)
+                {
+                    whole = rejoined.Heading;
+                }
+
+                items[^1] = last with { Heading = whole };
+                headingLine = null;
+                return;
+            }
+
+            headingLine = null;
 
             if (beforeFirstHeading && values == 0 && line.Size >= metrics.BodySize * TitleSizeRatio && items.Count(i => i is TableRowItem) == 0)
             {
@@ -251,6 +272,18 @@ internal static partial class PdfLayout
         public (List<LayoutItem> Items, string Text) Finish()
         {
             FlushAll();
+            var text = new StringBuilder();
+            foreach (var item in items)
+            {
+                text.Append(item switch
+                {
+                    HeadingItem h => h.Section.Number + "、" + h.Heading,
+                    NarrativeItem n => n.Text,
+                    TableRowItem r => string.Join(' ', r.Cells),
+                    _ => "",
+                }).Append('\n');
+            }
+
             return (items, text.ToString());
         }
 
@@ -333,7 +366,7 @@ internal static partial class PdfLayout
                 || (labels.RequestSubCores.ContainsKey(core) && core.Length > 2);
         }
 
-        private void EmitRow(List<string> cells) => Emit(new TableRowItem(0, cells), string.Join(' ', cells));
+        private void EmitRow(List<string> cells) => Emit(new TableRowItem(0, cells));
 
         private void Narrative(PdfLine line)
         {
@@ -382,7 +415,7 @@ internal static partial class PdfLayout
             if (paragraph.Length > 0)
             {
                 var content = paragraph.ToString();
-                Emit(new NarrativeItem(0, content), content);
+                Emit(new NarrativeItem(0, content));
                 paragraph.Clear();
             }
 
@@ -394,13 +427,13 @@ internal static partial class PdfLayout
             if (title.Length > 0)
             {
                 var content = title.ToString();
-                Emit(new NarrativeItem(0, content), content);
+                Emit(new NarrativeItem(0, content));
                 title.Clear();
             }
         }
 
         /// <summary>Each item is one line of the flattened text, and its line number is that line's.</summary>
-        private void Emit(LayoutItem item, string line)
+        private void Emit(LayoutItem item)
         {
             var number = items.Count + 1;
             items.Add(item switch
@@ -410,7 +443,6 @@ internal static partial class PdfLayout
                 TableRowItem r => r with { Line = number },
                 _ => item,
             });
-            text.Append(line).Append('\n');
         }
     }
 

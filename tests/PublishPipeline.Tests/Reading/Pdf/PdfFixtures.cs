@@ -167,8 +167,8 @@ internal static class PdfFixtures
         private const double Bottom = 70;
         private const double BodySize = 16;
         private const double TableSize = 10;
-        private const double LabelWidth = 16;
-        private const double ColumnWidth = 3;
+        private const double LabelWidth = 18;
+        private const double ColumnWidth = 2.8;
 
         private readonly PdfDocumentBuilder builder = new();
         private readonly List<(PdfDocumentBuilder.AddedFont Font, HashSet<char> Characters)> fonts = [];
@@ -212,58 +212,74 @@ internal static class PdfFixtures
             }
         }
 
-        /// <summary>A table row: the label wrapped inside its column, the other cells in columns beside the label's last line.</summary>
+        /// <summary>
+        /// A table row: its label cells (a group such as （三）不予公开 and the row's own label) side by side in the label
+        /// columns, each wrapped inside its width, and the other cells in the value columns beside the label's last line.
+        /// </summary>
         public void Row(IReadOnlyList<string> cells)
         {
-            var printed = cells.Select(CellParser.Trim).ToList();
-            if (printed.All(c => c.Length == 0))
+            var printed = cells.Select(CellParser.Trim).Where(c => c.Length > 0).ToList();
+            if (printed.Count == 0)
             {
                 return;
             }
 
-            var label = printed[0];
-            var fragments = new List<string>();
-            for (var start = 0; start < label.Length; start += (int)LabelWidth)
-            {
-                fragments.Add(label.Substring(start, Math.Min((int)LabelWidth, label.Length - start)));
-            }
+            var firstValue = printed.FindIndex(IsValueLike);
+            var labelCount = firstValue < 0 ? 1 : Math.Max(firstValue, 0);
+            var labels = printed.Take(labelCount).ToList();
+            var rest = printed.Skip(labelCount).ToList();
 
-            if (fragments.Count == 0)
-            {
-                fragments.Add("");
-            }
+            // One label gets the whole label zone; a group and its row share it.
+            var widths = labels.Count <= 1 ? [LabelWidth] : labels.Select((_, i) => i == 0 ? 7.0 : (LabelWidth - 8.5) / (labels.Count - 1)).ToArray();
+            var fragments = labels.Select((label, i) => Wrap(label, (int)widths[i])).ToList();
+            var height = fragments.Count == 0 ? 1 : fragments.Max(f => f.Count);
+            EnsureRoom(height * 1.6 * TableSize);
 
-            for (var f = 0; f < fragments.Count - 1; f++)
+            // Word and WPS draw a row cell by cell; a shorter cell is centred, so its text sits on the row's last line.
+            var x = Left;
+            for (var c = 0; c < fragments.Count; c++)
             {
-                LineOut(fragments[f], Left, TableSize, 1.6);
-            }
-
-            EnsureRoom(1.6 * TableSize);
-            if (fragments[^1].Length > 0)
-            {
-                Draw(fragments[^1], Left, TableSize);
-            }
-
-            var x = Left + (LabelWidth + 1.5) * TableSize;
-            foreach (var cell in printed.Skip(1))
-            {
-                if (cell.Length > 0)
+                var offset = height - fragments[c].Count;
+                for (var i = 0; i < fragments[c].Count; i++)
                 {
-                    if (x + Width(cell, TableSize) > Right + 40)
-                    {
-                        y -= 1.6 * TableSize;
-                        EnsureRoom(1.6 * TableSize);
-                        x = Left + (LabelWidth + 1.5) * TableSize;
-                    }
-
-                    Draw(cell, x, TableSize);
+                    Draw(fragments[c][i], x, TableSize, y - (offset + i) * 1.6 * TableSize);
                 }
 
-                x += Math.Max(ColumnWidth * TableSize, Width(cell, TableSize) + 1.5 * TableSize);
+                x += (widths[c] + 1.5) * TableSize;
+            }
+
+            y -= (height - 1) * 1.6 * TableSize;
+            var column = Left + (LabelWidth + 1.5) * TableSize;
+            foreach (var cell in rest)
+            {
+                if (column + Width(cell, TableSize) > Right + 40)
+                {
+                    y -= 1.6 * TableSize;
+                    EnsureRoom(1.6 * TableSize);
+                    column = Left + (LabelWidth + 1.5) * TableSize;
+                }
+
+                Draw(cell, column, TableSize);
+                column += Math.Max(ColumnWidth * TableSize, Width(cell, TableSize) + 1.5 * TableSize);
             }
 
             y -= 1.6 * TableSize;
         }
+
+        private static List<string> Wrap(string text, int width)
+        {
+            var fragments = new List<string>();
+            for (var start = 0; start < text.Length; start += width)
+            {
+                fragments.Add(text.Substring(start, Math.Min(width, text.Length - start)));
+            }
+
+            return fragments;
+        }
+
+        private static bool IsValueLike(string cell) =>
+            cell is "/" or "-" || (cell.Length <= 8 && char.IsAsciiDigit(cell[0]) && !cell.Contains('.', StringComparison.Ordinal) && !cell.Contains('、', StringComparison.Ordinal))
+            || (cell.Length <= 8 && cell.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '万' or '元'));
 
         public void NewPage()
         {
