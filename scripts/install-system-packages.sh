@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the tests need, installed only when missing (one apt-get update): Node for the npm tools; Chromium
-# with CJK fonts for the site tests, a TrueType CJK font for the PDF fixtures (Playwright drives the system browser, it never downloads one); Java for the Nu
+# with CJK fonts for the site tests (Playwright drives the system browser, it never downloads one); Java for the Nu
 # Html Checker (vnu-jar). Used by scripts/test.sh and .ci/run.
 set -euo pipefail
 missing=()

@@ -333,15 +333,16 @@ internal static partial class PdfLayout
 
         /// <summary>
         /// A line of a table part that no value followed: a header cell, a group label, or a row whose cells are all
-        /// blank. A blank cell has no glyph in a text layer, so a row label standing alone is a row of blanks (blank is
-        /// not 0: rule C1 names each cell), not a missing row.
+        /// blank. A blank cell has no glyph in a text layer, so a line ending in a row label is a row of blanks (blank
+        /// is not 0: rule C1 names each cell), not a missing row.
         /// </summary>
         private void FlushOne()
         {
             var line = pending[0];
             pending.RemoveAt(0);
             var cells = Cells(line);
-            if (cells.Count == 1 && IsBlankRowLabel(cells[0]))
+            // The label may share its line with the group cell beside it ("三、本年度办理结果", "（一）予以公开").
+            if (IsBlankRowLabel(cells[^1]))
             {
                 cells.AddRange(Enumerable.Repeat("", RequestColumns));
             }

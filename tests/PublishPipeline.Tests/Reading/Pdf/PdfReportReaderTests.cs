@@ -158,6 +158,56 @@ public class PdfReportReaderTests
         Assert.Contains("秒", A0(reader.Read("seed.pdf", SeedPdf.Value)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_row_whose_cells_are_all_blank_is_a_row_of_blanks_not_a_missing_row()
+    {
+        // The seed with （一）予以公开's seven cells emptied: in a PDF the label stands alone on its line.
+        var lines = SeedFormsTests.SeedText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var label = lines.FindIndex(l => l == "\t（一）予以公开");
+        Assert.True(label > 0);
+        for (var i = label + 1; i < lines.Count && lines[i].StartsWith('\t'); i++)
+        {
+            lines[i] = "\t";
+        }
+
+        var report = new DraftReader().Read("blank.pdf", PdfFixtures.FromText(string.Join('\n', lines))).Report!;
+
+        Assert.Equal(7, report.Tables.Requests!["r1"].Count(c => c.IsBlank));
+        var c1 = new ReportValidator().Validate(report).Where(f => f.Rule == "C1" && f.Location?.Row == "r1").ToList();
+        Assert.Equal(7, c1.Count);
+    }
+
+    [Fact]
+    public void Deeply_nested_objects_and_operands_are_answered_not_crashed_on()
+    {
+        const int depth = 200_000;
+        var nested = new string('[', depth) + new string(']', depth);
+        var content = "BT " + nested + " TJ ET";
+        var objects = new[]
+        {
+            "<</Type/Catalog/Pages 2 0 R>>",
+            "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/X " + nested + ">>",
+            $"<</Length {content.Length}>>\nstream\n{content}\nendstream",
+        };
+        var pdf = new StringBuilder("%PDF-1.7\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        offsets.ForEach(o => pdf.Append($"{o:D10} 00000 n \n"));
+        pdf.Append($"trailer<</Size {objects.Length + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF");
+
+        var message = A0(new DraftReader().Read("deep.pdf", Encoding.Latin1.GetBytes(pdf.ToString())));
+
+        Assert.True(message == PdfReportReader.CorruptMessage || message.StartsWith("PDF 没有可读取的文字层", StringComparison.Ordinal), message);
+    }
+
     /// <summary>Bytes of a real PDF changed at random places: whatever PdfPig meets, the reader answers and never throws.</summary>
     [Fact]
     public void No_exception_escapes_from_damaged_bytes()
