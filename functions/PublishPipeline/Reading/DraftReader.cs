@@ -99,7 +99,7 @@ public sealed class DraftReader
         var result = isHtml ? ReadHtml(text) : ReadTextOrJson(text, extension);
         if (decoded.Encoding == EncodingDetection.Gb18030 && !result.Unreadable)
         {
-            result = result with { Findings = [.. result.Findings, EncodingFinding(Severity.Warning, Gb18030Message)] };
+            result = result with { Findings = [.. result.Findings, EncodingFinding(Severity.Info, Gb18030Message)] };
         }
 
         return result;
@@ -171,7 +171,9 @@ public sealed class DraftReader
         }
 
         var hasTables = report.Tables.Proactive is not null || report.Tables.Requests is not null || report.Tables.ReviewLitigation is not null;
-        if (!hasTables && OldFormat.Matches(text))
+        // The structure is only weighed when the tables do not already say what the document is.
+        var structure = hasTables ? null : OldFormat.Assess(text);
+        if (structure is { IsOld: true })
         {
             return ReadResult.Refused(
                 format,
@@ -179,8 +181,19 @@ public sealed class DraftReader
                 report);
         }
 
+        if (hasTables && IsBlankTemplate(report))
+        {
+            return ReadResult.Refused(
+                format,
+                "这是空白的年度报告格式模板，不是年度报告：表格中没有填写任何数字，也没有报告年度和机关名称。请在模板中填写本机关的年度报告内容（没有数据的单元格填 0）后上传。",
+                report);
+        }
+
+        // A report is told by any of: its title, its tables, two part headings, or two of the current parts named in
+        // its headings or its introduction's list ("本报告…共有总体情况、主动公开…等六部分" and "一、总体情况"), so a
+        // copy whose title was cut off is read, and A1 then says the title is missing.
         var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
-        if (!hasTables && report.Sections.Count < 2 && !titled)
+        if (!hasTables && report.Sections.Count < 2 && !titled && structure!.CurrentParts.Count < 2 && !OpensLikeCurrentReport(report, text))
         {
             return ReadResult.Refused(
                 format,
@@ -188,6 +201,44 @@ public sealed class DraftReader
         }
 
         return ReadResult.Readable(report, format);
+    }
+
+    /// <summary>
+    /// An excerpt cut after its first part (a page beginning, a copy without its title): the current format's part 一
+    /// (总体情况; old reports opened with 概述 or 概况) under an introduction that speaks of 政府信息公开 (the 条例 it is
+    /// written under, "编制本报告", "报告如下").
+    /// </summary>
+    private static bool OpensLikeCurrentReport(Report report, string text)
+    {
+        if (report.Sections.FirstOrDefault() is not { Key: "overview" } first
+            || !LabelText.Fold(first.Heading).Contains("总体情况", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var folded = LabelText.Fold(text);
+        var part = folded.IndexOf("总体情况", StringComparison.Ordinal);
+        return part > 0 && folded.AsSpan(0, part).Contains("政府信息公开", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The national template uploaded as it was downloaded: every cell of every table blank, and neither a year nor an
+    /// agency anywhere. A real report with blank cells has numbers elsewhere, or at least its year and agency.
+    /// </summary>
+    private static bool IsBlankTemplate(Report report)
+    {
+        if (report.Year is not null || !string.IsNullOrWhiteSpace(report.Agency))
+        {
+            return false;
+        }
+
+        var tables = report.Tables;
+        IEnumerable<List<CellValue>> rows = [
+            .. tables.Proactive?.Values.SelectMany(item => item.Values) ?? [],
+            .. (IEnumerable<List<CellValue>>?)tables.Requests?.Values ?? [],
+            .. (IEnumerable<List<CellValue>>?)tables.ReviewLitigation?.Values ?? []];
+        var cells = rows.SelectMany(row => row);
+        return cells.All(cell => cell.IsBlank);
     }
 
     private static ReadResult ReadJson(string text)

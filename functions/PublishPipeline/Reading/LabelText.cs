@@ -5,37 +5,18 @@ namespace PublishPipeline.Reading;
 
 /// <summary>
 /// Folds label text so that the variants seen in real reports compare equal (CHECKS.md C5): full/half width,
-/// whitespace and line breaks inside cells, quote styles, and the traditional characters that occur in table labels.
+/// whitespace and line breaks inside cells, quote styles, and traditional characters (OpenCC's table, <see cref="ChineseConversion"/>).
 /// </summary>
 internal static class LabelText
 {
-    // Traditional characters seen in mirrored reports (FORMAT.md §9; the corpus mirrors 沅陵, 柞水, 北坡) and their
-    // near neighbours in report wording; only those, not a general converter.
-    private const string Traditional = "規範處決數總計萬項條許強罰費採購額請開屬國機關執複議訴訟結據報權護過類構體團務資訊辦舉審維糾盡產內廢現徵補應稱險穩緣號們會對發門責級縣鄉鎮區書來為與無個經說諮詢況問題進實動業設組織網戶綜單見傳則堅將導復徹態時眾簡統編義習聯華話讀貫載轉郵間閱電預領鳳點黨準製並當參歸隱確認獲擔雜頻負層樣雙變圍從價錄續繳沒齊衛醫藥學師營";
-    private const string Simplified = "规范处决数总计万项条许强罚费采购额请开属国机关执复议诉讼结据报权护过类构体团务资讯办举审维纠尽产内废现征补应称险稳缘号们会对发门责级县乡镇区书来为与无个经说咨询况问题进实动业设组织网户综单见传则坚将导复彻态时众简统编义习联华话读贯载转邮间阅电预领凤点党准制并当参归隐确认获担杂频负层样双变围从价录续缴没齐卫医药学师营";
-
-    private static readonly Dictionary<char, char> TraditionalMap = BuildTraditionalMap();
-
     /// <summary>Full-width ASCII to half-width, ideographic space to space, curly quotes to straight.</summary>
     public static string FoldWidth(string text) => TextFolding.FoldWidth(text);
 
-    /// <summary>Traditional→simplified for the label characters only, keeping every position (for cutting the original).</summary>
-    public static string Simplify(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (TraditionalMap.TryGetValue(chars[i], out var simple))
-            {
-                chars[i] = simple;
-            }
-        }
-
-        return new string(chars);
-    }
+    /// <summary>Traditional→simplified, keeping every position (for cutting the original).</summary>
+    public static string Simplify(string text) => ChineseConversion.Simplify(text);
 
     /// <summary>
-    /// The comparison key of a label: width-folded, traditional→simplified for label characters, with all whitespace,
+    /// The comparison key of a label: width-folded, traditional→simplified, with all whitespace,
     /// quotes and the enumeration comma variants removed.
     /// </summary>
     public static string Fold(string text)
@@ -57,12 +38,7 @@ internal static class LabelText
                 continue;
             }
 
-            if (TraditionalMap.TryGetValue(ch, out var simple))
-            {
-                ch = simple;
-            }
-
-            builder.Append(ch);
+            builder.Append(ChineseConversion.FoldForLabel(ch));
         }
 
         return builder.ToString();
@@ -141,17 +117,6 @@ internal static class LabelText
         }
 
         return true;
-    }
-
-    private static Dictionary<char, char> BuildTraditionalMap()
-    {
-        var map = new Dictionary<char, char>();
-        for (var i = 0; i < Traditional.Length; i++)
-        {
-            map.TryAdd(Traditional[i], Simplified[i]);
-        }
-
-        return map;
     }
 
     /// <summary>The text with its "(guī)"-style pinyin annotations removed, everything else as written.</summary>

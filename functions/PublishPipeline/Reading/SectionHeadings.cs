@@ -80,5 +80,14 @@ internal sealed class SectionHeadings
         return null;
     }
 
+    /// <summary>The section a line heads when its wording is one of the templates' aliases exactly (no keyword fallback).</summary>
+    public SectionDefinition? MatchAlias(string line)
+    {
+        var trimmed = CellParser.Trim(line);
+        return trimmed.Length >= 3 && byNumber.TryGetValue(trimmed[..1], out var entry) && entry.Aliases.Contains(Normalise(trimmed[2..]))
+            ? entry.Section
+            : null;
+    }
+
     private static string Normalise(string text) => LabelText.Fold(text).TrimEnd('。', ':', '.');
 }

@@ -28,6 +28,8 @@ internal sealed class TableExtractor
     private ReportTemplate? template;
     private bool singleOtherRow;
     private bool cutShort;
+    private bool stream;
+    private bool reviewCut;
 
     /// <summary>The tables found and the template they follow (null when there are no tables).</summary>
     public static (ReportTables Tables, string? Template) Extract(IReadOnlyList<LayoutItem> items, int? year)
@@ -66,6 +68,7 @@ internal sealed class TableExtractor
         foreach (var (row, rowSection) in rows)
         {
             cutShort = row == lastRow;
+            stream = row.Stream;
             if (rowSection is "proactive" or "requests" or "review_litigation" && rowSection != context)
             {
                 context = rowSection;
@@ -168,6 +171,7 @@ internal sealed class TableExtractor
                 case "review_litigation":
                     // Table 四 is read as a whole once all its rows are known.
                     reviewRows.Add(cells.GetRange(i, cells.Count - i));
+                    reviewCut |= cutShort;
                     return;
             }
         }
@@ -182,12 +186,22 @@ internal sealed class TableExtractor
 
         var columns = template?.Proactive.FirstOrDefault(p => p.Key == row.Item)?.Columns.Count ?? 3;
         var values = TakeValues(cells, i + 1, columns);
-        if (values.Count > 0 && proactive.TryAdd(row, Pad(values, columns)))
+        if (values.Count == 0 && LeftBlank(cells, i))
+        {
+            values = Pad(values, columns);
+            proactive.TryAdd(row, values);
+            RecordLabel($"{ProactiveTable}/{row.Item}/{row.Row}", cells[i]);
+            return i;
+        }
+
+        // The cells this row took, counted before padding: a short row must not swallow the labels after it.
+        var taken = values.Count;
+        if (taken > 0 && proactive.TryAdd(row, Pad(values, columns)))
         {
             RecordLabel($"{ProactiveTable}/{row.Item}/{row.Row}", cells[i]);
         }
 
-        return i + values.Count;
+        return i + taken;
     }
 
     private int RequestCell(List<string> cells, int i, string folded, string core, ref string? group)
@@ -197,7 +211,8 @@ internal sealed class TableExtractor
         {
             group = core;
             var next = NextNonEmpty(cells, i + 1);
-            var followedByLabel = next is not null && labels.IsLabel(LabelText.Fold(next));
+            // Only a sub-row ("1.申请人无正当理由…") makes it a group: 2019's "（六）其他处理" left blank is followed by "（七）总计".
+            var followedByLabel = next is not null && IsSubRowLabel(LabelText.Fold(next));
 
             // 2019's single "（六）其他处理" row carries values; in 2021 the same words head three sub-rows.
             if (!followedByLabel && labels.GroupRows.TryGetValue(core, out var groupRow))
@@ -220,14 +235,19 @@ internal sealed class TableExtractor
         {
             var number = LabelText.LeadingNumber(folded);
             var subCore = LabelText.Core(folded);
-            if (group is not null && (labels.RequestSubRows.TryGetValue((group, subCore), out var byCore)
-                || (number > 0 && labels.RequestSubRows.TryGetValue((group, number), out byCore))))
+            if (group is not null && labels.RequestSubRows.TryGetValue((group, subCore), out var byCore))
             {
                 key = byCore;
             }
             else if (labels.RequestSubCores.TryGetValue(subCore, out var loose) && subCore.Length > 2)
             {
+                // The sub-row's own words outrank its position: a converter that prints a merged group cell
+                // ("（六）其他处理") on the middle row leaves "1.申请人无正当理由…" under the group before it.
                 key = loose;
+            }
+            else if (group is not null && number > 0 && labels.RequestSubRows.TryGetValue((group, number), out byCore))
+            {
+                key = byCore;
             }
         }
 
@@ -237,18 +257,29 @@ internal sealed class TableExtractor
         }
 
         var values = TakeValues(cells, i + 1, RequestColumns);
+        if (values.Count == 0 && LeftBlank(cells, i))
+        {
+            if (requests.TryAdd(key, Pad(values, RequestColumns)))
+            {
+                RecordLabel($"{RequestsTable}/{key}", cells[i]);
+            }
+
+            return i;
+        }
+
         if (values.Count == 0)
         {
             // A header cell such as 总计 names a column, not a row.
             return i;
         }
 
+        var taken = values.Count;
         if (requests.TryAdd(key, Pad(values, RequestColumns)))
         {
             RecordLabel($"{RequestsTable}/{key}", cells[i]);
         }
 
-        return i + values.Count;
+        return i + taken;
     }
 
     /// <summary>The label as printed (B5), without the pinyin a mirror site wrapped around it (I2 reports that).</summary>
@@ -339,6 +370,17 @@ internal sealed class TableExtractor
 
         return values;
     }
+
+    /// <summary>
+    /// A row label in a one-cell-a-line table followed straight by the next label: a row the author left blank, as a
+    /// table of labels without values (an office that filled in nothing) prints it. Blank is not 0: C1 names each cell.
+    /// </summary>
+    private bool LeftBlank(List<string> cells, int i) =>
+        stream && i + 1 < cells.Count && labels.IsLabel(LabelText.Fold(cells[i + 1]));
+
+    private bool IsSubRowLabel(string folded) =>
+        labels.IsLabel(folded) && (LabelText.LeadingNumber(folded) > 0 || labels.RequestSubCores.ContainsKey(LabelText.Core(folded)))
+        && !labels.RequestRows.ContainsKey(LabelText.Core(folded));
 
     private static string? NextNonEmpty(List<string> cells, int start)
     {
@@ -462,6 +504,15 @@ internal sealed class TableExtractor
         }
 
         var flat = reviewRows.SelectMany(r => r).Where(c => CellParser.Trim(c).Length > 0 && IsValueCell(c)).ToList();
-        return flat.Count >= ReviewValues ? flat.Take(ReviewValues).ToList() : null;
+        if (flat.Count >= ReviewValues)
+        {
+            return flat.Take(ReviewValues).ToList();
+        }
+
+        // Table 四 printed with its headers and no values (a row of blank cells, or no row at all in a table of labels)
+        // is a table of blanks, unless the document was cut off inside it.
+        var headers = reviewRows.SelectMany(r => r).Count(c => labels.ReviewWords.Contains(TableLabels.Key(c)));
+        var blankRow = reviewRows.Any(r => r.Count >= ReviewValues && r.TakeLast(ReviewValues).All(c => CellParser.Trim(c).Length == 0));
+        return flat.Count == 0 && headers >= 3 && (blankRow || !reviewCut) ? [.. Enumerable.Repeat("", ReviewValues)] : null;
     }
 }

@@ -83,6 +83,7 @@ internal sealed class TableLabels
         var requestColumns = templates.SelectMany(t => t.Requests.Columns).Select(c => Key(c.Label)).ToHashSet();
         Signals2019.ExceptWith(requestColumns);
         Signals2021.ExceptWith(requestColumns);
+        AddTaiwanWordings();
     }
 
     public static TableLabels Instance => Shared.Value;
@@ -133,6 +134,41 @@ internal sealed class TableLabels
         return ProactiveItems.ContainsKey(folded) || ProactiveRows.ContainsKey(core) || RequestRows.ContainsKey(core)
             || RequestGroups.Contains(core) || RequestSubCores.ContainsKey(core) || HeaderWords.Contains(core)
             || folded.StartsWith("第二十条", StringComparison.Ordinal) || folded.Contains("勾稽", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Mirrors converted with OpenCC's s2twp print the template's words in Taiwan usage (规范性文件 → 規範性檔案,
+    /// 政府信息 → 政府資訊); every key is also known in that wording, from OpenCC's own phrase table.
+    /// </summary>
+    private void AddTaiwanWordings()
+    {
+        static string Taiwan(string key) => ChineseConversion.ToTaiwanPhrases(key);
+
+        static void AddTo<TValue>(Dictionary<string, TValue> map)
+        {
+            foreach (var (key, value) in map.ToList())
+            {
+                map.TryAdd(Taiwan(key), value);
+            }
+        }
+
+        static void AddToSet(HashSet<string> set) => set.UnionWith(set.Select(Taiwan).ToList());
+
+        AddTo(ProactiveItems);
+        AddTo(ProactiveRows);
+        AddTo(RequestRows);
+        AddTo(GroupRows);
+        AddTo(RequestSubCores);
+        foreach (var ((group, sub), value) in RequestSubRows.ToList())
+        {
+            RequestSubRows.TryAdd((Taiwan(group), sub is string core ? Taiwan(core) : sub), value);
+        }
+
+        AddToSet(RequestGroups);
+        AddToSet(HeaderWords);
+        AddToSet(ReviewWords);
+        AddToSet(Signals2019);
+        AddToSet(Signals2021);
     }
 
     private static HashSet<string> TemplateSignals(IReadOnlyList<ReportTemplate> templates, string id)

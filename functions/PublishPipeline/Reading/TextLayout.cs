@@ -9,8 +9,11 @@ internal sealed record HeadingItem(int Line, SectionDefinition Section, string H
 
 internal sealed record NarrativeItem(int Line, string Text) : LayoutItem(Line);
 
-/// <summary>A table row: its cells' text in order. A "stream" row (pipe form, one cell per line) has no fixed row ends.</summary>
-internal sealed record TableRowItem(int Line, List<string> Cells) : LayoutItem(Line);
+/// <summary>
+/// A table row: its cells' text in order. A <paramref name="Stream"/> row (one cell per line, with or without "|") has no
+/// fixed row ends: a row label followed straight by the next label is a row its author left blank.
+/// </summary>
+internal sealed record TableRowItem(int Line, List<string> Cells, bool Stream = false) : LayoutItem(Line);
 
 /// <summary>
 /// Splits the plain-text form into headings, narrative and table rows. Two table forms are understood:
@@ -24,7 +27,7 @@ internal static class TextLayout
 
     public static List<LayoutItem> Split(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var (lines, numbers) = TextLines.Prepare(text);
         var items = new List<LayoutItem>(lines.Length);
         var headings = SectionHeadings.Instance;
         TableRowItem? row = null;
@@ -39,7 +42,7 @@ internal static class TextLayout
             {
                 if (row is null)
                 {
-                    row = new TableRowItem(i + 1, []);
+                    row = new TableRowItem(numbers[i], []);
                     items.Add(row);
                 }
 
@@ -60,7 +63,7 @@ internal static class TextLayout
                 row = null;
                 lastRow = null;
                 tableSection = heading.Section.Key is "proactive" or "requests" or "review_litigation";
-                items.Add(new HeadingItem(i + 1, heading.Section, heading.Heading));
+                items.Add(new HeadingItem(numbers[i], heading.Section, heading.Heading));
                 continue;
             }
 
@@ -68,20 +71,20 @@ internal static class TextLayout
             {
                 row = null;
                 lastRow = null;
-                items.Add(new TableRowItem(i + 1, spaced));
+                items.Add(new TableRowItem(numbers[i], spaced));
                 continue;
             }
 
             if (lastRow is null && !line.Contains('|', StringComparison.Ordinal) && StartsDump(line, tableSection))
             {
-                i = ReadDump(lines, i, items);
+                i = ReadDump(lines, numbers, i, items);
                 row = null;
                 continue;
             }
 
             if (line.Contains('|', StringComparison.Ordinal) || IsInsidePipeTable(lines, i))
             {
-                i = ReadPipeTable(lines, i, items);
+                i = ReadPipeTable(lines, numbers, i, items);
                 row = null;
                 lastRow = null;
                 continue;
@@ -99,7 +102,7 @@ internal static class TextLayout
 
             row = null;
             lastRow = null;
-            items.Add(new NarrativeItem(i + 1, CellParser.Trim(line)));
+            items.Add(new NarrativeItem(numbers[i], CellParser.Trim(line)));
         }
 
         return items;
@@ -131,7 +134,7 @@ internal static class TextLayout
     /// ("0 |") form one stream row; a line without "|" between pipe lines is the start of the next line's cell.
     /// Returns the index of the last line consumed.
     /// </summary>
-    private static int ReadPipeTable(string[] lines, int start, List<LayoutItem> items)
+    private static int ReadPipeTable(string[] lines, int[] numbers, int start, List<LayoutItem> items)
     {
         TableRowItem? stream = null;
         var pending = "";
@@ -182,7 +185,7 @@ internal static class TextLayout
             {
                 if (stream is null)
                 {
-                    stream = new TableRowItem(i + 1, []);
+                    stream = new TableRowItem(numbers[i], [], Stream: true);
                     items.Add(stream);
                 }
 
@@ -191,7 +194,7 @@ internal static class TextLayout
             }
 
             stream = null;
-            items.Add(new TableRowItem(i + 1, cells));
+            items.Add(new TableRowItem(numbers[i], cells));
         }
 
         return i - 1;
@@ -254,9 +257,9 @@ internal static class TextLayout
     /// run of blank lines stands for empty cells (one per extra blank line), as the source printed them. The dump ends at
     /// a part heading or a line too long to be a cell. Returns the index of the last line consumed.
     /// </summary>
-    private static int ReadDump(string[] lines, int start, List<LayoutItem> items)
+    private static int ReadDump(string[] lines, int[] numbers, int start, List<LayoutItem> items)
     {
-        var row = new TableRowItem(start + 1, [CellParser.Trim(lines[start])]);
+        var row = new TableRowItem(numbers[start], [CellParser.Trim(lines[start])], Stream: true);
         items.Add(row);
         int? spacing = null;
         var blanks = 0;

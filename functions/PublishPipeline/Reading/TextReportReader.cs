@@ -21,7 +21,13 @@ public sealed partial class TextReportReader
     public Report Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return FromLayout(TextLayout.Split(text), text);
+
+        // A crawled page: its header gives the title and 发布时间; collapsed whitespace needs the flattened layout.
+        text = Flattened.CrawlerHeader.Parse(text)?.WithHeaderLines() ?? text;
+        var flattened = Flattened.FlattenedLayout.TrySplit(text);
+        var report = FromLayout(flattened?.Items ?? TextLayout.Split(text), text);
+        report.Tables.Unread = flattened?.Unread is { Count: > 0 } unread ? unread : null;
+        return report;
     }
 
     /// <summary>

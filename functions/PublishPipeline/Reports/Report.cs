@@ -69,4 +69,16 @@ public sealed class ReportTables
     /// ("其他主动公开文件"). They are kept out of the tables above so that no rule sums them; B4 reports each one.
     /// </summary>
     public Dictionary<string, List<string>>? ExtraRows { get; set; }
+
+    /// <summary>
+    /// Rows printed with their cells run together that no unique split could read (<see cref="UnreadRow"/>). They are
+    /// absent from the tables above: neither blank (C1) nor missing (B4), and no sum that includes them is checked.
+    /// </summary>
+    public List<UnreadRow>? Unread { get; set; }
+
+    /// <summary>Whether a row (table 二: "item/row") was printed but not read exactly.</summary>
+    public bool IsUnread(string table, string row) => Unread?.Exists(u => u.Table == table && u.Row == row) == true;
+
+    /// <summary>Whether any row of a table was printed but not read exactly.</summary>
+    public bool HasUnread(string table) => Unread?.Exists(u => u.Table == table) == true;
 }

@@ -48,7 +48,7 @@ public static class ReportJson
     /// </summary>
     private static void OmitAbsent(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
     {
-        if (info.Type != typeof(ReportTables) && info.Type != typeof(FindingLocation) && info.Type != typeof(Finding))
+        if (info.Type != typeof(ReportTables) && info.Type != typeof(FindingLocation) && info.Type != typeof(Finding) && info.Type != typeof(UnreadRow))
         {
             return;
         }

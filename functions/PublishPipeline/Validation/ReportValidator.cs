@@ -13,6 +13,7 @@ public sealed class ReportValidator
             new TitleRule(),
             new BlankCellRule(),
             new TextCellRule(),
+            new UnreadRowRule(),
             new RequestsIdentityRule(),
             new RequestsResultSumRule(),
             new RequestsRowSumRule(),

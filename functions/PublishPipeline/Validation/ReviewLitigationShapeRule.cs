@@ -26,6 +26,11 @@ public sealed class ReviewLitigationShapeRule : IValidationRule
             var label = group.Label.Replace('/', ' ');
             if (!table.TryGetValue(group.Key, out var cells))
             {
+                if (TableCells.IsUnread(context, ValidationContext.ReviewLitigation, group.Key))
+                {
+                    continue;
+                }
+
                 yield return Error(group.Key, $"表四缺少「{label}」的 {columns} 个数值（{string.Join("、", template.Columns.Select(c => c.Label))}）：表四应有 3×{columns}=15 个数值，实有 {total} 个", columns, 0);
             }
             else if (cells.Count != columns)

@@ -42,12 +42,17 @@ public sealed class RowLabelRule : IValidationRule
 
             var normalPrinted = Normalise(printed);
             var normalExpected = Normalise(expected);
-            if (normalPrinted == normalExpected)
+
+            // A mirror converted with s2twp prints the template's words in Taiwan usage (规范性文件 → 規範性檔案): that is
+            // the converter's doing (I3 reports the copy), not a label the agency changed.
+            var taiwanExpected = ChineseConversion.ToTaiwanPhrases(normalExpected);
+            if (normalPrinted == normalExpected || normalPrinted == taiwanExpected)
             {
                 continue;
             }
 
-            var note = normalPrinted.StartsWith(normalExpected, StringComparison.Ordinal) ? "标签后附加了说明，说明应写入正文；" : "";
+            // A label is the template's label (or a variant of it) and, often, a provincial note in parentheses.
+            var note = TrailingNote(normalPrinted) is { } remark && remark != TrailingNote(normalExpected) ? "标签后附加了说明，说明应写入正文；" : "";
             yield return new Finding
             {
                 Rule = Id,
@@ -70,17 +75,27 @@ public sealed class RowLabelRule : IValidationRule
         return label is null ? null : label[(label.IndexOf('/', StringComparison.Ordinal) + 1)..];
     }
 
-    /// <summary>Width, script, whitespace and quotes folded; the leading enumeration ("1.", "(一)") kept.</summary>
+    /// <summary>The parenthesised remark that closes a normalised label ("(县级无此项)"), or null.</summary>
+    private static string? TrailingNote(string label)
+    {
+        var open = label.EndsWith(')') ? label.LastIndexOf('(') : -1;
+        return open > 0 ? label[open..] : null;
+    }
+
+    /// <summary>
+    /// Width, script (as label matching folds it: 屬於, 反覆 too), whitespace and quotes folded; the leading
+    /// enumeration ("1.", "(一)") kept.
+    /// </summary>
     private static string Normalise(string label)
     {
-        var simplified = ChineseScript.Simplify(TextFolding.FoldWidth(label));
-        var kept = simplified.Length <= 256 ? stackalloc char[simplified.Length] : new char[simplified.Length];
+        var folded = TextFolding.FoldWidth(label);
+        var kept = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
         var length = 0;
-        foreach (var c in simplified)
+        foreach (var c in folded)
         {
             if (!char.IsWhiteSpace(c) && c is not ('"' or '\''))
             {
-                kept[length++] = c;
+                kept[length++] = ChineseConversion.FoldForLabel(c);
             }
         }
 

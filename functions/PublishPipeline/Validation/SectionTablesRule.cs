@@ -15,9 +15,9 @@ public sealed class SectionTablesRule : IValidationRule
         var tables = context.Report.Tables;
         var present = new Dictionary<string, bool>
         {
-            [ValidationContext.Proactive] = tables.Proactive is { Count: > 0 },
-            [ValidationContext.Requests] = tables.Requests is { Count: > 0 },
-            [ValidationContext.ReviewLitigation] = tables.ReviewLitigation is { Count: > 0 },
+            [ValidationContext.Proactive] = tables.Proactive is { Count: > 0 } || tables.HasUnread(ValidationContext.Proactive),
+            [ValidationContext.Requests] = tables.Requests is { Count: > 0 } || tables.HasUnread(ValidationContext.Requests),
+            [ValidationContext.ReviewLitigation] = tables.ReviewLitigation is { Count: > 0 } || tables.HasUnread(ValidationContext.ReviewLitigation),
         };
         foreach (var section in context.Report.Sections)
         {

@@ -8,6 +8,12 @@ internal static class TableCells
     /// <param name="ColumnType">For table 二, the column's value type (int, signed_int, decimal_wan_yuan …); null elsewhere or past the template's columns.</param>
     public sealed record Cell(string Table, string Row, int Column, string ColumnKey, CellValue Value, string? ColumnType = null);
 
+    /// <summary>
+    /// Whether a row was printed but not read exactly (<see cref="ReportTables.Unread"/>): it has no cells here, and a
+    /// rule that would name it missing or add it into a sum leaves it alone (C7 reports it).
+    /// </summary>
+    public static bool IsUnread(ValidationContext context, string table, string row) => context.Report.Tables.IsUnread(table, row);
+
     /// <summary>The cells in table order; <see cref="ValidationContext.Cells"/> keeps this list for one validation.</summary>
     public static List<Cell> List(ValidationContext context)
     {

@@ -16,17 +16,22 @@ public sealed class TableShapeRule : IValidationRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var template = context.Template;
-        if (context.Report.Tables.Proactive is { Count: > 0 } proactive)
+        if (context.Report.Tables.Proactive is { } proactive && (proactive.Count > 0 || context.Report.Tables.HasUnread(ValidationContext.Proactive)))
         {
             foreach (var item in template.Proactive)
             {
                 if (!proactive.TryGetValue(item.Key, out var rows))
                 {
+                    if (item.Rows.Any(r => TableCells.IsUnread(context, ValidationContext.Proactive, ValidationContext.ProactiveKey(item.Key, r.Key))))
+                    {
+                        continue; // printed, but not readable: C7, not a missing item
+                    }
+
                     yield return Error(ValidationContext.Proactive, item.Key, $"表二缺少“{item.Label}”（{string.Join("、", item.Rows.Select(r => r.Label))}）：请按格式补齐这一项及其表头行");
                     continue;
                 }
 
-                foreach (var row in item.Rows.Where(r => !rows.ContainsKey(r.Key)))
+                foreach (var row in item.Rows.Where(r => !rows.ContainsKey(r.Key) && !TableCells.IsUnread(context, ValidationContext.Proactive, ValidationContext.ProactiveKey(item.Key, r.Key))))
                 {
                     yield return Error(ValidationContext.Proactive, ValidationContext.ProactiveKey(item.Key, row.Key), $"表二“{item.Label}”缺少「{row.Label}」行：没有数据也应保留该行并填 0");
                 }
@@ -46,10 +51,10 @@ public sealed class TableShapeRule : IValidationRule
             }
         }
 
-        if (context.Report.Tables.Requests is { Count: > 0 } requests)
+        if (context.Report.Tables.Requests is { } requests && (requests.Count > 0 || context.Report.Tables.HasUnread(ValidationContext.Requests)))
         {
             var columns = template.Requests.Columns.Count;
-            foreach (var row in template.Requests.Rows.Where(r => !requests.ContainsKey(r.Key)))
+            foreach (var row in template.Requests.Rows.Where(r => !requests.ContainsKey(r.Key) && !TableCells.IsUnread(context, ValidationContext.Requests, r.Key)))
             {
                 yield return Error(ValidationContext.Requests, row.Key, $"表三缺少「{row.Label.Replace('/', ' ')}」行：没有数据也应保留该行并填 0");
             }

@@ -16,7 +16,7 @@ public class SeedFormsTests
     private static ReadResult Read(string name, byte[] bytes) => new DraftReader().Read(name, bytes);
 
     [Fact]
-    public void Gb18030_text_reads_like_utf8_with_an_i1_warning()
+    public void Gb18030_text_reads_like_utf8_with_i1_encoding_advice_as_info()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var utf8 = Read("draft.txt", Encoding.UTF8.GetBytes(SeedText));
@@ -25,7 +25,7 @@ public class SeedFormsTests
         Assert.False(gb.Unreadable);
         Assert.Equal(Canonical(utf8.Report!), Canonical(gb.Report!));
         var finding = Assert.Single(gb.Findings);
-        Assert.Equal(("I1", Severity.Warning), (finding.Rule, finding.Severity));
+        Assert.Equal(("I1", Severity.Info), (finding.Rule, finding.Severity));
         Assert.Contains("GBK/GB18030", finding.Message, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public class CorpusOutcomeTests
     private static readonly DraftChecker Checker = new();
 
     /// <summary>What the agency directory would know about each corpus file, from INDEX.md's agency/level/region column.</summary>
-    private static readonly Dictionary<string, ValidationInputs> Directory = new()
+    internal static readonly Dictionary<string, ValidationInputs> Directory = new()
     {
         ["2015-mofcom-old.txt"] = Inputs(AgencyLevels.StateCouncilDepartment, "商务部"),
         ["2019-wendeng-zjj.txt"] = Inputs(AgencyLevels.Department, "威海市文登区住房和城乡建设局", "山东省/威海市/文登区"),
@@ -92,8 +92,9 @@ public class CorpusOutcomeTests
         { "2021-siping-simalu-jd.txt", 1, ["B1"], [], ["A4:Warning", "C6:Warning"] },
         // "迎宾路街道" is the registered 迎宾路街道办事处 without its region and 办事处 (A2 accepts it).
         { "2021-yuhong-yingbinlu-jd.txt", 1, ["B1"], [], ["B1:Error"] },
-        // The text reader does not read this page: A0 as today (F6 would apply if it did).
-        { "2021-zhangping-bgs.txt", DraftCheck.UnreadableCode, ["A0"], [], ["A0:Error"] },
+        // No title line, but the introduction names the six current parts and 一、总体情况 follows: a report without its
+        // title (A1), not "not a report"; its 141-item list and the "其中主动公开17条" after it contradict each other (F6).
+        { "2021-zhangping-bgs.txt", 1, ["A1", "B1"], [], ["A1:Error", "F6:Warning"] },
         // Traditional mirror; one value per row followed by blank cells; six parts announced, five listed.
         { "2021-zhashui-fenghuangzhen.txt", 1, ["A1", "A2", "B1", "B4", "C1", "I2"], [], ["B9:Warning", "I3:Warning", "I2:Error"] },
         { "2022-cqsdj-zhen.txt", 1, ["A1", "B1", "B4"], [], ["B4:Error"] },

@@ -114,6 +114,22 @@ public class NarrativeRulesTests
     }
 
     [Fact]
+    public void E6_a_natural_person_count_may_include_last_years_carried_over_applications()
+    {
+        // The shape of a real report (Pingtan 2022): 收到75件 = 74 new + 1 carried in, 自然人72件 = 71 new + 1 carried.
+        var report = NarrativeReports.With("全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件，均在法定期限内予以答复。");
+        report.Tables.Requests!["new"] = NarrativeReports.Row(71, 3, 0, 0, 0, 0, 74);
+        report.Tables.Requests!["carried_in"] = NarrativeReports.Row(1, 0, 0, 0, 0, 0, 1);
+
+        Assert.DoesNotContain(new ReportValidator().Validate(report), f => f.Rule == "E6");
+
+        // Neither reading: the finding gives both.
+        report.Tables.Requests!["new"] = NarrativeReports.Row(69, 3, 0, 0, 0, 0, 72);
+        var finding = Assert.Single(new ReportValidator().Validate(report), f => f.Rule == "E6");
+        Assert.Contains("69（含上年结转为 70）", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void F8_unpaid_fee_applications_need_a_fee_statement()
     {
         var finding = Assert.Single(Narrative("本年度依申请公开工作平稳。", other: ""));
