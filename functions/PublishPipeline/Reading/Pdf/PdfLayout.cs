@@ -227,7 +227,7 @@ internal static partial class PdfLayout
 
             headingLine = null;
 
-            if (beforeFirstHeading && values == 0 && line.Size >= metrics.BodySize * TitleSizeRatio && items.Count(i => i is TableRowItem) == 0)
+            if (beforeFirstHeading && values == 0 && line.Size >= metrics.BodySize * TitleSizeRatio && !items.Any(i => i is TableRowItem))
             {
                 // A title set in a large font over two lines ("淮安市洪泽区人民政府" / "2024 年政府信息公开工作年度报告") is one title.
                 CloseParagraph();
