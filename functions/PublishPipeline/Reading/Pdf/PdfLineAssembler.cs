@@ -19,7 +19,7 @@ internal static class PdfLineAssembler
     private const double SpaceGap = 0.15;
     private const double BackwardsGap = -0.5;
 
-    public static void Assemble(Page page, List<PdfLine> lines, ref long characters)
+    public static void Assemble(Page page, List<PdfLine> lines, ref long characters, ref long hanzi)
     {
         var segments = new List<string>();
         var segment = new StringBuilder();
@@ -64,6 +64,11 @@ internal static class PdfLineAssembler
             first ??= letter;
             segment.Append(letter.Value);
             characters += letter.Value.Length;
+            foreach (var ch in letter.Value)
+            {
+                hanzi += IsHanzi(ch) ? 1 : 0;
+            }
+
             sizeSum += size;
             sizeCount++;
             previous = letter;
@@ -95,6 +100,8 @@ internal static class PdfLineAssembler
             sizeCount = 0;
         }
     }
+
+    private static bool IsHanzi(char ch) => ch is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
     /// <summary>The size the letter is drawn at; a font with a degenerate matrix falls back to the glyph's height.</summary>
     private static double SizeOf(Letter letter)

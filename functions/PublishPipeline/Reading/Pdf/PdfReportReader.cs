@@ -18,6 +18,9 @@ public sealed class PdfReportReader(PdfReadLimits? limits = null)
 
     public const string EncryptedMessage = "PDF 文件已加密（需要密码才能打开），无法读取。请上传未加密的 PDF，或直接上传 Word（.docx）文件。";
 
+    // A Chinese report's text layer is mostly hanzi (the seed ~80%, with figures and punctuation the rest).
+    private const double MinHanziShare = 0.2;
+
     private readonly PdfReadLimits limits = limits ?? PdfReadLimits.Default;
 
     public PdfReadLimits Limits => limits;
@@ -62,6 +65,7 @@ public sealed class PdfReportReader(PdfReadLimits? limits = null)
         var clock = Stopwatch.StartNew();
         var lines = new List<PdfLine>();
         long characters = 0;
+        long hanzi = 0;
         for (var number = 1; number <= pageCount; number++)
         {
             if (clock.Elapsed > limits.MaxDuration)
@@ -70,7 +74,7 @@ public sealed class PdfReportReader(PdfReadLimits? limits = null)
             }
 
             var page = document.GetPage(number);
-            PdfLineAssembler.Assemble(page, lines, ref characters);
+            PdfLineAssembler.Assemble(page, lines, ref characters, ref hanzi);
             if (characters > limits.MaxCharacters)
             {
                 throw new PdfLimitException($"PDF 文字超过 {limits.MaxCharacters:N0} 个字符（读到第 {number} 页），远多于一份年度报告");
@@ -80,6 +84,14 @@ public sealed class PdfReportReader(PdfReadLimits? limits = null)
         if (characters < (long)limits.MinCharactersPerPage * Math.Max(pageCount, 1))
         {
             return PdfReadOutcome.Failed(NoTextMessage(document, pageCount, characters));
+        }
+
+        // A font without its character map (no ToUnicode) gives codes, not text: "!\"#$%&'(" where the page shows Chinese.
+        if (hanzi < characters * MinHanziShare)
+        {
+            return PdfReadOutcome.Failed(
+                $"PDF 的文字无法正确提取（共 {pageCount} 页，读到 {characters} 个字符，其中汉字只有 {hanzi} 个）：通常是导出时字体缺少编码信息，页面上的汉字在文字层中成了乱码。"
+                + "请上传年度报告的 Word（.docx）文件，或用 Word/WPS 重新导出 PDF。");
         }
 
         var (items, text) = PdfLayout.Build(lines);

@@ -85,6 +85,18 @@ public class PdfReportReaderTests
     }
 
     [Fact]
+    public void Text_without_its_character_map_is_called_garbled_not_a_non_report()
+    {
+        // The seed's PDF with its fonts' ToUnicode maps made unreachable: the text layer holds single-byte codes.
+        var garbled = Encoding.Latin1.GetString(SeedPdf.Value).Replace("/ToUnicode", "/ToUnicodX", StringComparison.Ordinal);
+
+        var message = A0(new DraftReader().Read("garbled.pdf", Encoding.Latin1.GetBytes(garbled)));
+
+        Assert.StartsWith("PDF 的文字无法正确提取", message, StringComparison.Ordinal);
+        Assert.Contains("Word（.docx）", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_password_protected_pdf_is_refused_as_encrypted()
     {
         Assert.Equal(PdfReportReader.EncryptedMessage, A0(new DraftReader().Read("locked.pdf", PdfFixtures.PasswordProtected())));
