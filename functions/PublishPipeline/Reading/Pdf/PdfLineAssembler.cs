@@ -1,5 +1,6 @@
 using System.Text;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace PublishPipeline.Reading.Pdf;
 
@@ -9,7 +10,9 @@ namespace PublishPipeline.Reading.Pdf;
 /// where a geometric sort would scatter a wrapped label and its values over three lines. A new line starts where the
 /// baseline moves by most of a line height; a new cell where the gap to the previous letter is wider than an em (a
 /// table column) or runs backwards (the next cell of a stacked header); a narrower gap, or a space glyph, is one space.
-/// Rotated letters (watermarks, stamps) are not part of the text.
+/// Positions are taken along and across the page's own writing direction, the direction most of its letters run in:
+/// a page turned by /Rotate (a landscape table) reads like any other, and letters at another angle (a watermark, a
+/// stamp) are not part of the text.
 /// </summary>
 internal static class PdfLineAssembler
 {
@@ -29,9 +32,13 @@ internal static class PdfLineAssembler
         var sizeSum = 0.0;
         var sizeCount = 0;
 
+        var (orientation, dx, dy) = WritingDirection(page.Letters);
+        double Along(PdfPoint p) => (p.X * dx) + (p.Y * dy);
+        double Across(PdfPoint p) => (p.Y * dx) - (p.X * dy);
+
         foreach (var letter in page.Letters)
         {
-            if (letter.TextOrientation != TextOrientation.Horizontal || string.IsNullOrEmpty(letter.Value))
+            if (letter.TextOrientation != orientation || string.IsNullOrEmpty(letter.Value))
             {
                 continue;
             }
@@ -45,8 +52,8 @@ internal static class PdfLineAssembler
             var size = SizeOf(letter);
             if (previous is not null)
             {
-                var shift = Math.Abs(previous.StartBaseLine.Y - letter.StartBaseLine.Y);
-                var gap = (letter.StartBaseLine.X - previous.EndBaseLine.X) / size;
+                var shift = Math.Abs(Across(previous.StartBaseLine) - Across(letter.StartBaseLine));
+                var gap = (Along(letter.StartBaseLine) - Along(previous.EndBaseLine)) / size;
                 if (shift > NewLineShift * Math.Min(size, SizeOf(previous)))
                 {
                     Close();
@@ -91,7 +98,7 @@ internal static class PdfLineAssembler
             EndSegment();
             if (segments.Count > 0 && first is not null && previous is not null)
             {
-                lines.Add(new PdfLine(page.Number, [.. segments], first.StartBaseLine.X, previous.EndBaseLine.X, first.StartBaseLine.Y, sizeSum / sizeCount));
+                lines.Add(new PdfLine(page.Number, [.. segments], Along(first.StartBaseLine), Along(previous.EndBaseLine), Across(first.StartBaseLine), sizeSum / sizeCount));
             }
 
             segments.Clear();
@@ -99,6 +106,35 @@ internal static class PdfLineAssembler
             sizeSum = 0;
             sizeCount = 0;
         }
+    }
+
+    /// <summary>The orientation most letters have, and the unit vector they advance along (from their own baselines).</summary>
+    private static (TextOrientation Orientation, double Dx, double Dy) WritingDirection(IReadOnlyList<Letter> letters)
+    {
+        var counts = new int[Enum.GetValues<TextOrientation>().Length];
+        foreach (var letter in letters)
+        {
+            counts[(int)letter.TextOrientation]++;
+        }
+
+        var orientation = (TextOrientation)Array.IndexOf(counts, counts.Max());
+        if (orientation == TextOrientation.Other)
+        {
+            return (TextOrientation.Horizontal, 1, 0);
+        }
+
+        foreach (var letter in letters)
+        {
+            var x = letter.EndBaseLine.X - letter.StartBaseLine.X;
+            var y = letter.EndBaseLine.Y - letter.StartBaseLine.Y;
+            var length = Math.Sqrt((x * x) + (y * y));
+            if (letter.TextOrientation == orientation && length > 1e-6)
+            {
+                return (orientation, x / length, y / length);
+            }
+        }
+
+        return (TextOrientation.Horizontal, 1, 0);
     }
 
     private static bool IsHanzi(char ch) => ch is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');

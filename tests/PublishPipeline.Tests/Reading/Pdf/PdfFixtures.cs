@@ -27,10 +27,13 @@ internal static class PdfFixtures
     // The fallback font has the CJK glyphs only: Latin letters, digits and ASCII punctuation are set in Helvetica.
     private static readonly Lazy<TrueTypeFont> CjkFont = new(() => TrueTypeFontParser.Parse(new TrueTypeDataBytes(new MemoryInputBytes(FontBytes.Value))));
 
-    /// <summary>A text file's layout written as a PDF (its narrative, headings and table rows as an exported draft shows them).</summary>
-    public static byte[] FromText(string text)
+    /// <summary>
+    /// A text file's layout written as a PDF (its narrative, headings and table rows as an exported draft shows them);
+    /// <paramref name="rotation"/> turns every page by /Rotate, as a landscape page or a rotated scan-to-PDF has it.
+    /// </summary>
+    public static byte[] FromText(string text, int rotation = 0)
     {
-        var writer = new Writer();
+        var writer = new Writer(rotation);
         var titleDone = false;
         foreach (var item in TextLayout.Split(text))
         {
@@ -159,7 +162,7 @@ internal static class PdfFixtures
     }
 
     /// <summary>Lays text out on A4 pages. PdfPig's simple TrueType font holds 255 characters, so each 255 get a font of their own.</summary>
-    private sealed class Writer
+    private sealed class Writer(int rotation = 0)
     {
         private const double Left = 74;
         private const double Right = 522;
@@ -303,6 +306,11 @@ internal static class PdfFixtures
             }
 
             page = builder.AddPage(PageSize.A4);
+            if (rotation != 0)
+            {
+                page.SetRotation(new PageRotationDegrees(rotation));
+            }
+
             pageNumber++;
             y = Top;
 
