@@ -14,7 +14,7 @@ namespace PublishPipeline.Tests.Reading.Pdf;
 /// PDFs made in code the way Word and WPS export a report: A4 pages with a page number ("- 3 -") drawn first, a
 /// large centred title, paragraphs wrapped at the margin with a two-character first-line indent, and tables drawn
 /// row by row with each label wrapped inside its cell and the values beside its last line. Chinese text needs a
-/// TrueType font with CJK glyphs: Debian's fonts-droid-fallback (scripts/install-system-packages.sh installs it).
+/// TrueType (glyf) font with CJK glyphs that PdfPig can subset: Debian's fonts-arphic-gbsn00lp (scripts/install-system-packages.sh installs it).
 /// </summary>
 internal static class PdfFixtures
 {
@@ -22,7 +22,7 @@ internal static class PdfFixtures
 
     private static readonly Lazy<byte[]> FontBytes = new(() => File.Exists(FontPath)
         ? File.ReadAllBytes(FontPath)
-        : throw new InvalidOperationException($"{FontPath} not found: PDF fixture tests NOT RUN. Install Debian's fonts-droid-fallback (scripts/install-system-packages.sh)."));
+        : throw new InvalidOperationException($"{FontPath} not found: PDF fixture tests NOT RUN. Install Debian's fonts-arphic-gbsn00lp (scripts/install-system-packages.sh)."));
 
     // The fallback font has the CJK glyphs only: Latin letters, digits and ASCII punctuation are set in Helvetica.
     private static readonly Lazy<TrueTypeFont> CjkFont = new(() => TrueTypeFontParser.Parse(new TrueTypeDataBytes(new MemoryInputBytes(FontBytes.Value))));
