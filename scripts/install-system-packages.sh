@@ -7,6 +7,8 @@ missing=()
 command -v node >/dev/null || missing+=(nodejs npm)
 command -v chromium >/dev/null || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The PDF reader tests write Chinese PDFs with PdfPig, which embeds TrueType (glyf) fonts only: Noto CJK is CFF.
+dpkg -s fonts-arphic-gbsn00lp >/dev/null 2>&1 || missing+=(fonts-arphic-gbsn00lp)
 command -v java >/dev/null || missing+=(default-jre-headless)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using PublishPipeline.Reading.Docx;
+using PublishPipeline.Reading.Pdf;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Reading;
@@ -31,6 +32,7 @@ public sealed class DraftReader
     private readonly TextReportReader textReader = new();
     private readonly DraftReaderOptions options;
     private readonly DocxReportReader docxReader;
+    private readonly PdfReportReader pdfReader;
 
     public DraftReader()
         : this(new DraftReaderOptions())
@@ -45,11 +47,13 @@ public sealed class DraftReader
 
     /// <param name="options">The size cap and other bounds for every format.</param>
     /// <param name="docxLimits">Bounds on reading Word files; <see cref="DocxReadLimits.Default"/> when null.</param>
-    public DraftReader(DraftReaderOptions options, DocxReadLimits? docxLimits = null)
+    /// <param name="pdfLimits">Bounds on reading PDF files; <see cref="PdfReadLimits.Default"/> when null.</param>
+    public DraftReader(DraftReaderOptions options, DocxReadLimits? docxLimits = null, PdfReadLimits? pdfLimits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
         docxReader = new DocxReportReader(docxLimits);
+        pdfReader = new PdfReportReader(pdfLimits);
     }
 
     public ReadResult Read(string fileName, ReadOnlyMemory<byte> content)
@@ -72,7 +76,12 @@ public sealed class DraftReader
         if (Sniff(bytes) is { } binaryFormat)
         {
             // A zip is read as Word whatever its name; the reader says when it is not a Word package.
-            return binaryFormat == FormatDocx ? ReadDocx(content) : ReadResult.Refused(binaryFormat, UnrecognisedMessage);
+            return binaryFormat switch
+            {
+                FormatDocx => ReadDocx(content),
+                FormatPdf => ReadPdf(content),
+                _ => ReadResult.Refused(binaryFormat, UnrecognisedMessage),
+            };
         }
 
         if (EncodingDetection.Decode(bytes) is not { } decoded)
@@ -145,6 +154,12 @@ public sealed class DraftReader
         }
 
         return Accept(outcome.Report!, outcome.Text, FormatDocx);
+    }
+
+    private ReadResult ReadPdf(ReadOnlyMemory<byte> content)
+    {
+        var outcome = pdfReader.Read(content);
+        return outcome.Failure is { } failure ? ReadResult.Refused(FormatPdf, failure) : Accept(outcome.Report!, outcome.Text, FormatPdf);
     }
 
     /// <summary>Whether what a reader found is a current-format annual report at all (CHECKS.md A0), whatever the file format.</summary>

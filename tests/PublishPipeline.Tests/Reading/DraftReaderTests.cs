@@ -82,7 +82,7 @@ public class DraftReaderTests
         { "draft.txt", [0xE4, 0xB8, 0x80, 0xFF, 0x41], "无法识别的文件格式" },
         { "draft", [0xC3, 0x28, 0xA0, 0xA1], "无法识别的文件格式" },
         { "note.txt", "会议纪要\n今天讨论了食堂菜单和停车位安排。\n"u8.ToArray(), "不是政府信息公开工作年度报告" },
-        { "draft.pdf", "%PDF-1.7\n"u8.ToArray(), "无法识别的文件格式" },
+        { "draft.pdf", "%PDF-1.7\n"u8.ToArray(), "PDF 文件已损坏或不完整" },
         { "draft.docx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "文件已损坏或不完整" },
         { "draft.html", "<html><body><nav>首页</nav><p>今天讨论了食堂菜单。</p></body></html>"u8.ToArray(), "不是政府信息公开工作年度报告" },
         { "draft.json", "{ not json"u8.ToArray(), "JSON 无法解析" },
