@@ -23,6 +23,9 @@ public class RepublishedFormsTests(ITestOutputHelper output)
         new HtmlExportForm(),
         new HalfWidthForm(),
         new FullWidthForm(),
+        new TraditionalCharactersForm(),
+        new TraditionalS2tForm(),
+        new TraditionalTaiwanForm(),
         new BlankRowForm(),
         new TitleCutForm(),
     ];
