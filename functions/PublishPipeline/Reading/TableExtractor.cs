@@ -330,10 +330,14 @@ internal sealed class TableExtractor
         return end - 1;
     }
 
-    /// <summary>Every printed label of every template, folded: a cell inside one is a wrapped fragment of a real label.</summary>
+    /// <summary>
+    /// Every printed label of every template, folded, also as an s2twp mirror words it (…其政府資訊公開申請): a cell inside
+    /// one is a wrapped fragment of a real label.
+    /// </summary>
     private static readonly Lazy<List<string>> TemplateLabelText = new(() => TemplateCatalog.All
         .SelectMany(t => t.Proactive.SelectMany(p => p.Rows.Select(r => r.Label)).Concat(t.Requests.Rows.Select(r => r.Label.Replace("/", "", StringComparison.Ordinal))))
         .Select(LabelText.Fold)
+        .SelectMany(label => new[] { label, ChineseConversion.ToTaiwanPhrases(label) })
         .Distinct()
         .ToList());
 

@@ -66,6 +66,30 @@ internal static class ChineseConversion
     }
 
     /// <summary>
+    /// Like <see cref="Simplify(string)"/>, and in a text that went through a converter (it holds a traditional-only
+    /// character) also the characters OpenCC keeps by default but converts in phrases (答覆 → 答复, 反覆 → 反复), as
+    /// <see cref="FoldForLabel(char)"/> does: a converted text's 覆 is s2t's, a simplified text's is the author's.
+    /// One for one, so positions in the original still hold.
+    /// </summary>
+    public static string SimplifyConverted(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(Data.TraditionalOnly) < 0)
+        {
+            return Simplify(text);
+        }
+
+        return string.Create(text.Length, text, static (target, source) =>
+        {
+            var table = Data.LabelFold;
+            for (var i = 0; i < source.Length; i++)
+            {
+                target[i] = table[source[i]];
+            }
+        });
+    }
+
+    /// <summary>
     /// A text as a reader matches it: traditional characters folded to simplified (<see cref="Simplify(string)"/>), and,
     /// when the text went through a converter (it holds a traditional-only character), s2twp's Taiwan wording folded back
     /// to the mainland's through OpenCC's TWPhrases read the other way (政府資訊公開 → 政府信息公开, 規範性檔案 → 规范性文件).
