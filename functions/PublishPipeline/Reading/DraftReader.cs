@@ -192,7 +192,7 @@ public sealed class DraftReader
         // A report is told by any of: its title, its tables, two part headings, or two of the current parts named in
         // its headings or its introduction's list ("本报告…共有总体情况、主动公开…等六部分" and "一、总体情况"), so a
         // copy whose title was cut off is read, and A1 then says the title is missing.
-        var titled = report.Title is { } title && LabelText.Fold(title).Contains("政府信息公开", StringComparison.Ordinal);
+        var titled = report.Title is { } title && LabelText.ContainsPhrase(LabelText.Fold(title), title, "政府信息公开");
         if (!hasTables && report.Sections.Count < 2 && !titled && structure!.CurrentParts.Count < 2 && !OpensLikeCurrentReport(report, text))
         {
             return ReadResult.Refused(
@@ -218,7 +218,7 @@ public sealed class DraftReader
 
         var folded = LabelText.Fold(text);
         var part = folded.IndexOf("总体情况", StringComparison.Ordinal);
-        return part > 0 && folded.AsSpan(0, part).Contains("政府信息公开", StringComparison.Ordinal);
+        return part > 0 && LabelText.ContainsPhrase(folded[..part], text, "政府信息公开");
     }
 
     /// <summary>

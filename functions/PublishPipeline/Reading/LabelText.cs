@@ -45,6 +45,31 @@ internal static class LabelText
     }
 
     /// <summary>
+    /// The folded key of a text an s2twp converter printed, with its Taiwan wording folded back to the mainland's
+    /// (政府資訊公開 → 政府信息公开, 規範性檔案 → 规范性文件, OpenCC's TWPhrases read the other way), or null when
+    /// <paramref name="original"/> holds no traditional-only character (a simplified text is never folded back) or
+    /// nothing changes. A second key, tried after <paramref name="folded"/>: the way back is not one to one (s2twp prints
+    /// both 查找 and 查询 as 查詢), so a mainland word a character-by-character mirror kept must still match as printed.
+    /// </summary>
+    public static string? FoldTaiwan(string folded, string original)
+    {
+        if (original.AsSpan().IndexOfAny(ChineseConversion.TraditionalOnly) < 0)
+        {
+            return null;
+        }
+
+        var mainland = ChineseConversion.FromTaiwanPhrases(folded);
+        return ReferenceEquals(mainland, folded) || mainland == folded ? null : mainland;
+    }
+
+    /// <summary>
+    /// Whether a folded text holds a mainland phrase (政府信息公开), as written or, in a converted text, in the Taiwan
+    /// wording s2twp prints for it (政府資訊公開).
+    /// </summary>
+    public static bool ContainsPhrase(string folded, string original, string phrase) =>
+        folded.Contains(phrase, StringComparison.Ordinal) || (FoldTaiwan(folded, original) is { } mainland && mainland.Contains(phrase, StringComparison.Ordinal));
+
+    /// <summary>
     /// The label without its leading enumeration ("一、", "(三)", "1.") and without a trailing parenthetical note
     /// ("部分公开(区分处理的…)", "规章(县级无此项)"); input must already be folded.
     /// </summary>

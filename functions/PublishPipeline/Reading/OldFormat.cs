@@ -46,7 +46,15 @@ internal static partial class OldFormat
     /// <summary>The signals found, for tests and for saying why.</summary>
     public static OldFormatSignals Assess(string text)
     {
-        var folded = TextFolding.FoldWidth(text);
+        // A mirror's traditional copy names the same parts; an s2twp copy in Taiwan wording (主動公開政府資訊的情況) is
+        // assessed once more with it folded back, as the way back is not one to one.
+        var simplified = ChineseConversion.Simplify(TextFolding.FoldWidth(text));
+        var signals = Signals(simplified);
+        return signals.IsOld || LabelText.FoldTaiwan(simplified, text) is not { } mainland ? signals : Signals(mainland);
+    }
+
+    private static OldFormatSignals Signals(string folded)
+    {
         var names = PartNames(folded).ToList();
         var oldParts = Parts(names, OldParts);
         var currentParts = Parts(names, CurrentParts);

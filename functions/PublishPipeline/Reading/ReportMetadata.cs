@@ -103,8 +103,14 @@ internal static partial class ReportMetadata
                 continue;
             }
 
-            var folded = LabelText.FoldWidth(narrative.Text);
+            var folded = LabelText.Simplify(LabelText.FoldWidth(narrative.Text));
             var match = LabelledDate().Match(folded);
+            if (!match.Success && LabelText.FoldTaiwan(folded, narrative.Text) is { } mainland)
+            {
+                // An s2twp copy prints 发布日期 as 釋出日期.
+                match = LabelledDate().Match(mainland);
+            }
+
             if (!match.Success)
             {
                 match = DateBeforePortalWord().Match(folded);
@@ -144,7 +150,7 @@ internal static partial class ReportMetadata
             return (null, null);
         }
 
-        var line = LabelText.FoldWidth(CellParser.Trim(lines[at]));
+        var line = LabelText.Simplify(LabelText.FoldWidth(CellParser.Trim(lines[at])));
         string? agency = null;
         string? date;
         var cut = at;

@@ -72,7 +72,8 @@ internal sealed class SectionHeadings
             return null;
         }
 
-        if (entry.Aliases.Contains(normalised) || Keywords[number].Any(k => normalised.Contains(k, StringComparison.Ordinal)))
+        // A mirror's s2twp copy words the part in Taiwan phrases (三、收到和處理政府資訊公開申請情況): folded back once.
+        if (Matches(entry, number, normalised) || (LabelText.FoldTaiwan(normalised, heading) is { } mainland && Matches(entry, number, mainland)))
         {
             return (entry.Section, heading.TrimEnd('。', '：', ':', ' '));
         }
@@ -80,11 +81,20 @@ internal sealed class SectionHeadings
         return null;
     }
 
+    private static bool Matches((SectionDefinition Section, HashSet<string> Aliases) entry, string number, string normalised) =>
+        entry.Aliases.Contains(normalised) || Keywords[number].Any(k => normalised.Contains(k, StringComparison.Ordinal));
+
     /// <summary>The section a line heads when its wording is one of the templates' aliases exactly (no keyword fallback).</summary>
     public SectionDefinition? MatchAlias(string line)
     {
         var trimmed = CellParser.Trim(line);
-        return trimmed.Length >= 3 && byNumber.TryGetValue(trimmed[..1], out var entry) && entry.Aliases.Contains(Normalise(trimmed[2..]))
+        if (trimmed.Length < 3 || !byNumber.TryGetValue(trimmed[..1], out var entry))
+        {
+            return null;
+        }
+
+        var normalised = Normalise(trimmed[2..]);
+        return entry.Aliases.Contains(normalised) || (LabelText.FoldTaiwan(normalised, trimmed) is { } mainland && entry.Aliases.Contains(mainland))
             ? entry.Section
             : null;
     }

@@ -75,6 +75,16 @@ internal sealed class TableExtractor
                 group = null;
             }
 
+            // Table 四's column header row ("| 维持 | 纠正 | 其他结果 | 尚未审结 | …") opens table 四 even where its heading
+            // was misnumbered or lost and its group labels (行政复议, 行政诉讼) were printed as a line of text by a PDF
+            // conversion: the value row that follows is table 四's, not table 三's. So does a row of table 四's fifteen
+            // values and no label, a shape no row of table 三 has (its header stacked one character a line and dropped).
+            if (context != "review_litigation" && (IsReviewHeader(row.Cells) || IsReviewValueRow(row.Cells)))
+            {
+                context = "review_litigation";
+                group = null;
+            }
+
             Walk(row.Cells, ref context, ref group);
         }
 
@@ -330,10 +340,55 @@ internal sealed class TableExtractor
         return end - 1;
     }
 
-    /// <summary>Every printed label of every template, folded: a cell inside one is a wrapped fragment of a real label.</summary>
+    /// <summary>
+    /// Three or more different cells that are table 四's column words or the pieces a PDF conversion cut them into
+    /// (维持, 纠正, 尚未, 审结 of 结果维持 … 尚未审结), none of them a word table 三 uses too (其他, 总计), and no row label.
+    /// </summary>
+    private bool IsReviewHeader(List<string> cells)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in cells)
+        {
+            var key = TableLabels.Key(cell);
+            if (key.Length < 2)
+            {
+                continue;
+            }
+
+            if (ReviewColumnText.Value.Review.Any(w => w.Contains(key, StringComparison.Ordinal))
+                && !ReviewColumnText.Value.Requests.Any(w => w.Contains(key, StringComparison.Ordinal)))
+            {
+                words.Add(key);
+            }
+            else if (labels.IsLabel(LabelText.Fold(cell)) && !labels.HeaderWords.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        return words.Count >= 3;
+    }
+
+    /// <summary>Exactly table 四's fifteen cells, every one a value (a number, or blank / "-" in a row the layout kept).</summary>
+    private bool IsReviewValueRow(List<string> cells)
+    {
+        var values = cells.Where(c => CellParser.Trim(c).Length > 0).ToList();
+        return values.Count == ReviewValues && values.All(IsValueCell) && values.Any(c => CellParser.TryParseNumber(LabelText.FoldWidth(CellParser.Trim(c)), out _));
+    }
+
+    /// <summary>The column labels of table 四 and of table 三 in every template, as keys.</summary>
+    private static readonly Lazy<(List<string> Review, List<string> Requests)> ReviewColumnText = new(() => (
+        TemplateCatalog.All.SelectMany(t => t.ReviewLitigation.Columns).Select(c => TableLabels.Key(c.Label)).Distinct().ToList(),
+        TemplateCatalog.All.SelectMany(t => t.Requests.Columns).Select(c => TableLabels.Key(c.Label)).Distinct().ToList()));
+
+    /// <summary>
+    /// Every printed label of every template, folded, also as an s2twp mirror words it (…其政府資訊公開申請): a cell inside
+    /// one is a wrapped fragment of a real label.
+    /// </summary>
     private static readonly Lazy<List<string>> TemplateLabelText = new(() => TemplateCatalog.All
         .SelectMany(t => t.Proactive.SelectMany(p => p.Rows.Select(r => r.Label)).Concat(t.Requests.Rows.Select(r => r.Label.Replace("/", "", StringComparison.Ordinal))))
         .Select(LabelText.Fold)
+        .SelectMany(label => new[] { label, ChineseConversion.ToTaiwanPhrases(label) })
         .Distinct()
         .ToList());
 

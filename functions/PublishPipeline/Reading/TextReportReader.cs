@@ -97,7 +97,10 @@ public sealed partial class TextReportReader
     {
         var folded = LabelText.Fold(line);
         return folded.Length is > 0 and <= MaxTitleLength
-            && (folded.EndsWith("政府信息公开", StringComparison.Ordinal) || folded.EndsWith("政府信息公开工作", StringComparison.Ordinal));
+            && (EndsInPhrase(folded) || (LabelText.FoldTaiwan(folded, line) is { } mainland && EndsInPhrase(mainland)));
+
+        static bool EndsInPhrase(string folded) =>
+            folded.EndsWith("政府信息公开", StringComparison.Ordinal) || folded.EndsWith("政府信息公开工作", StringComparison.Ordinal);
     }
 
     private static bool StartsWithYear(string line) => LeadingYear().IsMatch(LabelText.FoldWidth(line));

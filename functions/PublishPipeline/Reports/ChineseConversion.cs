@@ -66,6 +66,94 @@ internal static class ChineseConversion
     }
 
     /// <summary>
+    /// Like <see cref="Simplify(string)"/>, and in a text that went through a converter (it holds a traditional-only
+    /// character) also the characters OpenCC keeps by default but converts in phrases (答覆 → 答复, 反覆 → 反复), as
+    /// <see cref="FoldForLabel(char)"/> does: a converted text's 覆 is s2t's, a simplified text's is the author's.
+    /// One for one, so positions in the original still hold.
+    /// </summary>
+    public static string SimplifyConverted(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(Data.TraditionalOnly) < 0)
+        {
+            return Simplify(text);
+        }
+
+        return string.Create(text.Length, text, static (target, source) =>
+        {
+            var table = Data.LabelFold;
+            for (var i = 0; i < source.Length; i++)
+            {
+                target[i] = table[source[i]];
+            }
+        });
+    }
+
+    /// <summary>
+    /// A text as a reader matches it: traditional characters folded to simplified (<see cref="Simplify(string)"/>), and,
+    /// when the text went through a converter (it holds a traditional-only character), s2twp's Taiwan wording folded back
+    /// to the mainland's through OpenCC's TWPhrases read the other way (政府資訊公開 → 政府信息公开, 規範性檔案 → 规范性文件).
+    /// A simplified text is returned as it is after one vectorised scan, so readers can fold every line. The length can
+    /// change (a Taiwan phrase and its mainland wording differ in length): for matching, never for cutting the original.
+    /// </summary>
+    public static string ToMainland(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        if (span.IndexOfAny(Data.Folded) < 0)
+        {
+            return text;
+        }
+
+        var simplified = Simplify(text);
+        return span.IndexOfAny(Data.TraditionalOnly) < 0 ? simplified : FromTaiwanPhrases(simplified);
+    }
+
+    /// <summary>
+    /// s2twp's Taiwan wording in a simplified text folded back to the mainland's (资讯 → 信息, 档案 → 文件): forward
+    /// longest match over TWPhrases read the other way, probing only where a Taiwan phrase can begin.
+    /// </summary>
+    public static string FromTaiwanPhrases(string simplified)
+    {
+        ArgumentNullException.ThrowIfNull(simplified);
+        var data = Data;
+        var next = simplified.AsSpan().IndexOfAny(data.MainlandStarts);
+        if (next < 0)
+        {
+            return simplified;
+        }
+
+        var builder = new System.Text.StringBuilder(simplified.Length);
+        var lookup = data.MainlandPhrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var copied = 0;
+        while (next >= 0)
+        {
+            var at = copied + next;
+            var matched = 0;
+            for (var length = Math.Min(data.LongestMainland, simplified.Length - at); length >= 2; length--)
+            {
+                if (lookup.TryGetValue(simplified.AsSpan(at, length), out var mainland))
+                {
+                    builder.Append(simplified, copied, at - copied).Append(mainland);
+                    matched = length;
+                    break;
+                }
+            }
+
+            if (matched == 0)
+            {
+                builder.Append(simplified, copied, at - copied + 1);
+                matched = 1;
+            }
+
+            copied = at + matched;
+            next = copied < simplified.Length ? simplified.AsSpan(copied).IndexOfAny(data.MainlandStarts) : -1;
+        }
+
+        return builder.Append(simplified, copied, simplified.Length - copied).ToString();
+    }
+
+    /// <summary>
     /// A simplified text as an s2twp converter words it, folded back to simplified characters (规范性文件 →
     /// 规范性档案): forward longest match over <see cref="TaiwanPhrases"/>, as OpenCC segments.
     /// </summary>
@@ -138,7 +226,9 @@ internal static class ChineseConversion
         });
 
         var taiwan = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mainlandOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var longest = 0;
+        var longestMainland = 0;
         foreach (var (key, values) in Entries("TWPhrases.txt"))
         {
             if (values.Length == 0)
@@ -152,9 +242,18 @@ internal static class ChineseConversion
             {
                 longest = Math.Max(longest, mainland.Length);
             }
+
+            // Read the other way, the first mainland phrase OpenCC lists for a Taiwan wording is the one given back.
+            if (mainland != printed && mainlandOf.TryAdd(printed, mainland))
+            {
+                longestMainland = Math.Max(longestMainland, printed.Length);
+            }
         }
 
-        return new Tables(toSimplified, labelFold, SearchValues.Create(folded.ToArray()), SearchValues.Create(traditionalOnly.ToArray()), folded.Count, taiwan, longest);
+        var starts = SearchValues.Create(mainlandOf.Keys.Select(k => k[0]).Distinct().ToArray());
+        return new Tables(
+            toSimplified, labelFold, SearchValues.Create(folded.ToArray()), SearchValues.Create(traditionalOnly.ToArray()), folded.Count, taiwan, longest,
+            mainlandOf, longestMainland, starts);
     }
 
     private static IEnumerable<(string Key, string[] Values)> Entries(string file)
@@ -179,5 +278,14 @@ internal static class ChineseConversion
     }
 
     private sealed record Tables(
-        char[] ToSimplified, char[] LabelFold, SearchValues<char> Folded, SearchValues<char> TraditionalOnly, int Count, Dictionary<string, string> TaiwanPhrases, int LongestPhrase);
+        char[] ToSimplified,
+        char[] LabelFold,
+        SearchValues<char> Folded,
+        SearchValues<char> TraditionalOnly,
+        int Count,
+        Dictionary<string, string> TaiwanPhrases,
+        int LongestPhrase,
+        Dictionary<string, string> MainlandPhrases,
+        int LongestMainland,
+        SearchValues<char> MainlandStarts);
 }

@@ -108,7 +108,8 @@ public sealed partial class TextCellRule : IValidationRule
             }
         }
 
-        return new string(chars[..length]);
+        // A mirror's copy prints 0萬元 for 0万元.
+        return ChineseConversion.Simplify(new string(chars[..length]));
     }
 
     [GeneratedRegex(@"^(?<sign>增加|减少|增|减|少)(?<n>\d+(?:\.\d+)?)[件项个]?$")]

@@ -25,7 +25,11 @@ public sealed partial class TitleRule : IValidationRule
             yield return Error($"标题“{title}”缺少4位数字的报告年份，例如“2020年××局政府信息公开工作年度报告”");
         }
 
-        if (!Phrases.Any(p => title.Contains(p, StringComparison.Ordinal)))
+        // A mirror's copy prints the title in traditional characters, in Taiwan wording too (政府資訊公開): I3 reports that once.
+        var width = TextFolding.FoldWidth(title);
+        var simplified = ChineseConversion.Simplify(width);
+        var mainland = ChineseConversion.ToMainland(width);
+        if (!Phrases.Any(p => simplified.Contains(p, StringComparison.Ordinal) || mainland.Contains(p, StringComparison.Ordinal)))
         {
             yield return Error($"标题“{title}”未写明“政府信息公开工作年度报告”");
         }

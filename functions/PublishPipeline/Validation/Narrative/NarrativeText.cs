@@ -5,7 +5,8 @@ namespace PublishPipeline.Validation.Narrative;
 
 /// <summary>
 /// A section's text as the extractor matches it: width folded (，→, （→( ％→%), whitespace and line breaks removed
-/// (PDF conversions wrap mid-sentence: "办结 1191 件（含\n上年结转"), page markers and table lines dropped. Every
+/// (PDF conversions wrap mid-sentence: "办结 1191 件（含\n上年结转"), page markers and table lines dropped, traditional
+/// characters simplified. Every
 /// character keeps its offset in the original so a finding quotes what the author wrote.
 /// </summary>
 internal sealed class NarrativeText
@@ -80,7 +81,8 @@ internal sealed class NarrativeText
             lineStart = lineEnd + 1;
         }
 
-        return new NarrativeText(original, new string(text, 0, length), offsets);
+        // A mirror's traditional copy (共計, 萬元, 答覆) reads as the simplified text does: one scan, no copy when simplified.
+        return new NarrativeText(original, ChineseConversion.SimplifyConverted(new string(text, 0, length)), offsets);
     }
 
     /// <summary>The sentence (between 。！？) around a position, as the author wrote it, on one line.</summary>

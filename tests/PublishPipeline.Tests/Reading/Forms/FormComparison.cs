@@ -52,7 +52,10 @@ internal static class FormComparison
         return new FormOutcome(form.Name, source.Name, true, differences);
     }
 
-    /// <summary>Every cell by its address ("requests/r1[6]"), as it reads: a number, "空白", or the text.</summary>
+    /// <summary>
+    /// Every cell by its address ("requests/r1[6]"), as it reads: a number, "空白", or the text in simplified characters
+    /// (a text cell keeps what a mirror printed, 減4 for 减4; its reading is what is compared).
+    /// </summary>
     public static SortedDictionary<string, string> Cells(ReportTables? tables)
     {
         var cells = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -85,7 +88,7 @@ internal static class FormComparison
         {
             for (var i = 0; i < values.Count; i++)
             {
-                cells[$"{address}[{i}]"] = values[i].Display;
+                cells[$"{address}[{i}]"] = ChineseConversion.Simplify(values[i].Display);
             }
         }
     }

@@ -92,6 +92,33 @@ public class TraditionalFormTests
         Assert.Equal("瞭望", LabelText.Simplify("瞭望"));
     }
 
+    [Fact]
+    public void Taiwan_wording_of_headings_and_titles_folds_back_through_opencc()
+    {
+        // s2twp words every part heading that names 政府信息公开 in Taiwan phrases (政府資訊公開).
+        foreach (var section in TemplateCatalog.All[^1].Sections)
+        {
+            var heading = TraditionalForm.ConvertTaiwan($"{section.Number}、{section.Label}");
+            Assert.Equal(section.Key, SectionHeadings.Instance.Match(heading)?.Section.Key);
+            Assert.Equal(section.Key, SectionHeadings.Instance.MatchAlias(heading)?.Key);
+        }
+
+        Assert.Contains("資訊", TraditionalForm.ConvertTaiwan("三、收到和处理政府信息公开申请情况"), StringComparison.Ordinal);
+        Assert.Equal("政府信息公开", LabelText.FoldTaiwan(LabelText.Fold("政府資訊公開"), "政府資訊公開"));
+        Assert.Equal("规范性文件", LabelText.FoldTaiwan(LabelText.Fold("規範性檔案"), "規範性檔案"));
+
+        // The way back is tried after the simplified key, and never on a simplified text: s2twp prints 查找 as 查詢 too.
+        Assert.Null(LabelText.FoldTaiwan("属于行政查询事项", "属于行政查询事项"));
+        Assert.True(LabelText.ContainsPhrase(LabelText.Fold("2021年某局政府資訊公開工作年度報告"), "2021年某局政府資訊公開工作年度報告", "政府信息公开"));
+
+        // A simplified text is returned as it is, without a copy.
+        const string simplified = "一、总体情况";
+        Assert.Same(simplified, ChineseConversion.ToMainland(simplified));
+
+        var title = TraditionalForm.ConvertTaiwan("2021年某局政府信息公开工作年度报告");
+        Assert.DoesNotContain(new PublishPipeline.Validation.TitleRule().Check(new PublishPipeline.Validation.ValidationContext(new Report { Title = title }, null)), f => f.Message.Contains("未写明", StringComparison.Ordinal));
+    }
+
     private static string Difference(string? expected, string? actual)
     {
         if (expected is null || actual is null)
