@@ -49,6 +49,12 @@ internal static class TextLines
     /// <summary>"— 4 —", "- 12 -", "－ 3 －", "第4页", "第 4 页 共 9 页": a page number on a line of its own.</summary>
     public static bool IsPageMarker(string line)
     {
+        // Most lines are far longer than a page marker: tell them apart before folding anything.
+        if (line.AsSpan().Trim().Length is < 3 or > 16)
+        {
+            return false;
+        }
+
         var text = LabelText.FoldWidth(line).Trim();
         if (text.Length is < 3 or > 16)
         {
@@ -95,8 +101,27 @@ internal static class TextLines
     /// <summary>Two or more single characters separated by spaces, all Chinese: a header read across stacked characters.</summary>
     private static bool IsStackedHeader(string line)
     {
-        var tokens = line.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-        return tokens.Length >= 2 && tokens.All(t => t.Length == 1 && t[0] is >= '\u4E00' and <= '\u9FFF' && !LabelText.IsChineseNumeral(t[0]));
+        // Scanned in place, without splitting: this runs on every line of every text draft.
+        var tokens = 0;
+        var inToken = false;
+        foreach (var c in line)
+        {
+            if (c is ' ' or '\t' or '\u3000')
+            {
+                inToken = false;
+                continue;
+            }
+
+            if (inToken || c is < '\u4E00' or > '\u9FFF' || LabelText.IsChineseNumeral(c))
+            {
+                return false;
+            }
+
+            inToken = true;
+            tokens++;
+        }
+
+        return tokens >= 2;
     }
 
     /// <summary>"| 数据1 | 数据2 | … |", "| 列1 | 列2 |", "| Column1 |": a header a converter made up for a table without one.</summary>

@@ -18,13 +18,14 @@ internal sealed record CrawlerHeader(string? Title, string? Published, string Bo
     public static CrawlerHeader? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // Only the first lines can be a header: split no further than that, so an ordinary report costs next to nothing.
+        var lines = HeadLines(text, MaxHeaderLines + 1);
         string? title = null;
         string? published = null;
         var pageKeys = 0;
         var lastField = -1;
         var marker = -1;
-        for (var i = 0; i < lines.Length && i < MaxHeaderLines; i++)
+        for (var i = 0; i < lines.Count && i < MaxHeaderLines; i++)
         {
             var line = CellParser.Trim(lines[i]);
             if (line.Length == 0)
@@ -71,7 +72,29 @@ internal sealed record CrawlerHeader(string? Title, string? Published, string Bo
         }
 
         var start = marker >= 0 ? marker + 1 : lastField + 1;
-        return new CrawlerHeader(title, published, string.Join("\n", lines.Skip(start)));
+        var body = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return new CrawlerHeader(title, published, string.Join("\n", body.Skip(start)));
+    }
+
+    /// <summary>Up to <paramref name="count"/> lines from the top of the text (CR LF or LF).</summary>
+    private static List<string> HeadLines(string text, int count)
+    {
+        var lines = new List<string>(count);
+        var start = 0;
+        while (lines.Count < count && start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var stop = end < 0 ? text.Length : end;
+            lines.Add(text[start..(stop > start && text[stop - 1] == '\r' ? stop - 1 : stop)]);
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return lines;
     }
 
     /// <summary>The lines a reader puts before the body, as a page prints them: the title, then the publication time.</summary>

@@ -20,6 +20,11 @@ internal static class FlattenedLayout
     public static Result? TrySplit(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!HasLongLine(text))
+        {
+            return null;
+        }
+
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var first = Array.FindIndex(lines, l => l.Length >= MinFlattenedLine && InlineHeadings.Find(l).Count(h => h.Start > 0) >= 2);
         if (first < 0)
@@ -104,5 +109,29 @@ internal static class FlattenedLayout
                 items.Add(new NarrativeItem(line, text));
             }
         }
+    }
+
+    /// <summary>Whether any line is long enough to hold a flattened report: checked without splitting the text.</summary>
+    private static bool HasLongLine(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.AsSpan(start).IndexOfAny('\n', '\r');
+            var length = end < 0 ? text.Length - start : end;
+            if (length >= MinFlattenedLine)
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            start += end + 1;
+        }
+
+        return false;
     }
 }
