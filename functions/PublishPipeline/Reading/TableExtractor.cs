@@ -346,6 +346,12 @@ internal sealed class TableExtractor
     /// </summary>
     private bool IsReviewHeader(List<string> cells)
     {
+        // A header has no digits; a row with values (every row of table 三) or a numbered label is told at once.
+        if (cells.Count < 3 || cells.Any(c => c.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+        {
+            return false;
+        }
+
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in cells)
         {
@@ -372,6 +378,11 @@ internal sealed class TableExtractor
     /// <summary>Exactly table 四's fifteen cells, every one a value (a number, or blank / "-" in a row the layout kept).</summary>
     private bool IsReviewValueRow(List<string> cells)
     {
+        if (cells.Count < ReviewValues || cells.Count(c => !string.IsNullOrWhiteSpace(c)) < ReviewValues)
+        {
+            return false;
+        }
+
         var values = cells.Where(c => CellParser.Trim(c).Length > 0).ToList();
         return values.Count == ReviewValues && values.All(IsValueCell) && values.Any(c => CellParser.TryParseNumber(LabelText.FoldWidth(CellParser.Trim(c)), out _));
     }
