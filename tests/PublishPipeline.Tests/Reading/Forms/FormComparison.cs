@@ -31,8 +31,8 @@ internal static class FormComparison
 
         var inputs = CorpusOutcomeTests.Directory.GetValueOrDefault(source.Name) ?? ValidationInputs.None;
         var reference = form.Reference(source);
-        var expected = Checker.Check(reference.FileName, Encoding.UTF8.GetBytes(reference.Text), inputs);
-        var actual = Checker.Check(rendered.FileName, Encoding.UTF8.GetBytes(rendered.Text), inputs);
+        var expected = Checker.Check(reference.FileName, reference.Content, inputs);
+        var actual = Checker.Check(rendered.FileName, rendered.Content, inputs);
 
         var differences = new List<string>();
         var (expectedExit, actualExit) = (ExitWithout(form, expected), ExitWithout(form, actual));

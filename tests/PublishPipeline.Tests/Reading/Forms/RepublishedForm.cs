@@ -1,7 +1,10 @@
 namespace PublishPipeline.Tests.Reading.Forms;
 
-/// <summary>A generated form: the file name it is uploaded as and its text.</summary>
-internal sealed record RenderedForm(string FileName, string Text);
+/// <summary>A generated form: the file name it is uploaded as and its text, or its bytes for a binary form (.docx, .pdf).</summary>
+internal sealed record RenderedForm(string FileName, string Text, byte[]? Bytes = null)
+{
+    public ReadOnlyMemory<byte> Content => Bytes ?? System.Text.Encoding.UTF8.GetBytes(Text);
+}
 
 /// <summary>
 /// One form a real report is republished in (PDF→markdown, OCR, an HTML export …), generated from a corpus report.

@@ -58,6 +58,12 @@ internal static class PdfFixtures
         return writer.Build();
     }
 
+    /// <summary>
+    /// Whether every character of <paramref name="text"/> has a glyph here: the CJK font is a GB2312 one (no traditional
+    /// characters such as 縣), and Helvetica sets ASCII only.
+    /// </summary>
+    public static bool CanDraw(string text) => text.All(ch => ch < 0x80 || CjkFont.Value.TryGetBoundingBox(ch, out _));
+
     /// <summary>Pages of plain paragraphs (for size and page-count limits).</summary>
     public static byte[] Paragraphs(int pages, string paragraph)
     {
@@ -271,6 +277,8 @@ internal static class PdfFixtures
 
         private static List<string> Wrap(string text, int width)
         {
+            // A row with a dozen label cells leaves each under one character of width: wrap at one, never at zero (an endless loop).
+            width = Math.Max(1, width);
             var fragments = new List<string>();
             for (var start = 0; start < text.Length; start += width)
             {
