@@ -24,7 +24,7 @@ public sealed class AccessibilityTests(SiteFixture site, ITestOutputHelper outpu
         return data;
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = 180_000)]
     [MemberData(nameof(Pages))]
     public async Task No_serious_or_critical_violation(string pageType, string viewport)
     {

@@ -39,7 +39,7 @@ public sealed class HostileDraftTests(SiteFixture site, ITestOutputHelper output
         "report", "earlier-version", "agency", "year", "year-province", "year-city", "home",
     ];
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = 180_000)]
     [MemberData(nameof(Pages))]
     public async Task Renders_inert(string pageName)
     {
@@ -88,7 +88,7 @@ public sealed class HostileDraftTests(SiteFixture site, ITestOutputHelper output
         AssertPolicyForbidsInlineScript(url, policy);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task The_report_page_shows_every_hostile_field_as_text()
     {
         var url = SitePaths.ReportUrl(TestSitePlan.HostileYear, TestSitePlan.HostileAgencyId);

@@ -24,7 +24,7 @@ public sealed class LinkTests(SiteFixture site, ITestOutputHelper output)
     [Fact(Timeout = 120_000)]
     public Task Every_internal_link_resolves() => Task.Run(CheckEveryLink);
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public Task The_feed_and_the_sitemaps_point_at_built_pages() => Task.Run(CheckFeedAndSitemaps);
 
     private void CheckEveryLink()

@@ -29,7 +29,7 @@ public sealed class ScreenshotTests(SiteFixture site, ITestOutputHelper output)
         return data;
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = 180_000)]
     [MemberData(nameof(Shots))]
     public async Task Saves_a_full_page_screenshot(string pageName, string viewport)
     {

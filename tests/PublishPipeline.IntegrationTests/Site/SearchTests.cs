@@ -33,7 +33,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         return data;
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = 180_000)]
     [MemberData(nameof(Terms))]
     public async Task Pagefind_finds_the_expected_report(string term, string expectedUrl)
     {
@@ -52,7 +52,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.Empty(browser.ScriptErrors);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task A_phrase_only_one_report_contains_finds_that_report_first()
     {
         await using var browser = await site.OpenPageAsync(Viewports.Desktop);
@@ -62,7 +62,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.Equal(TestSitePlan.DistinctivePhraseReport.Url, urls[0]);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task The_search_page_shows_results_for_its_query()
     {
         var (term, expected) = TestSitePlan.SearchRecall.Single(t => t.Term == TestSitePlan.DistinctivePhrase);
@@ -75,7 +75,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.Empty(browser.ConsoleErrors);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task The_search_box_on_the_home_page_leads_to_results()
     {
         var (term, expected) = TestSitePlan.SearchRecall[0];

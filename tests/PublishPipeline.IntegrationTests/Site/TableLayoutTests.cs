@@ -40,7 +40,7 @@ public sealed class TableLayoutTests(SiteFixture site, ITestOutputHelper output)
         }
         """;
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task A_blank_cell_looks_different_from_a_zero()
     {
         await using var browser = await site.OpenPageAsync(Viewports.Desktop);
@@ -61,7 +61,7 @@ public sealed class TableLayoutTests(SiteFixture site, ITestOutputHelper output)
         Assert.False(blankShows.Contains('0', StringComparison.Ordinal), $"a blank cell reads as a number: {blank}");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task On_a_phone_row_labels_stay_visible_while_the_numbers_scroll()
     {
         await using var browser = await site.OpenPageAsync(Viewports.Mobile);
@@ -132,7 +132,7 @@ public sealed class TableLayoutTests(SiteFixture site, ITestOutputHelper output)
     public static TheoryData<string> PageTypes() => [.. SitePageType.All.Select(p => p.Name)];
 
     /// <summary>At 390 px nothing pushes a page sideways: wide tables and charts scroll inside their own boxes.</summary>
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = 180_000)]
     [MemberData(nameof(PageTypes))]
     public async Task No_page_is_wider_than_a_phone(string pageType)
     {

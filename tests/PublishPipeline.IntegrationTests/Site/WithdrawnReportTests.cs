@@ -14,7 +14,7 @@ public sealed class WithdrawnReportTests(SiteFixture site)
 {
     private static readonly string[] TextExtensions = [".html", ".xml", ".json", ".csv", ".txt"];
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 180_000)]
     public async Task Its_url_is_404_and_nothing_mentions_it()
     {
         var withdrawn = TestSitePlan.Withdrawn;
