@@ -17,8 +17,15 @@ internal static partial class PdfLayout
     // A table cell fragment is short; a longer line in a table part is a sentence about the table.
     private const int MaxCellLength = 45;
 
-    // A wrapped label is joined over at most this many lines (the longest labels wrap twice in narrow columns).
-    private const int MaxLabelLines = 3;
+    // A wrapped label is joined over at most this many lines: WPS wraps the longest labels twice, LibreOffice wraps
+    // table 三's narrow sub-label cells over up to seven lines, after the group label's own three.
+    private const int MaxLabelLines = 16;
+
+    // Lines that are not visibly one cell (WPS's wrapped labels, a label beside its group cell) are joined over at most this many.
+    private const int MaxJoinedLines = 3;
+
+    // A label cell wrapped over a page break goes on over at most this many lines on the next page.
+    private const int MaxLabelTail = 12;
 
     // The wrapped end of a part heading: a few characters ("况", "改进情况").
     private const int MaxHeadingTail = 12;
@@ -199,6 +206,10 @@ internal static partial class PdfLayout
         {
             var cells = Cells(line);
             var values = TrailingValues(cells);
+            if (deferred is not null && ContinuesDeferred(line, values))
+            {
+                return;
+            }
 
             if (values == 0 && SectionHeadings.Instance.Match(line.Text) is { } heading)
             {
@@ -242,7 +253,7 @@ internal static partial class PdfLayout
                 if (values > 0 && cells.Take(leading).Sum(c => c.Length) <= MaxCellLength * 2)
                 {
                     CloseParagraph();
-                    Row(cells, leading);
+                    Row(line, cells, leading);
                     return;
                 }
 
@@ -261,7 +272,7 @@ internal static partial class PdfLayout
             else if (values > 0 && ((leading > 0 && IsLabel(cells[0])) || (leading == 0 && values >= 3)))
             {
                 CloseParagraph();
-                Row(cells, leading);
+                Row(line, cells, leading);
                 return;
             }
 
@@ -288,13 +299,20 @@ internal static partial class PdfLayout
         }
 
         /// <summary>A row with values: its label may have started on the lines before (a label wrapped inside its cell).</summary>
-        private void Row(List<string> cells, int leading)
+        private void Row(PdfLine line, List<string> cells, int leading)
         {
             if (leading == 0 || !IsLabel(cells[0]))
             {
+                var chain = ChainStart();
                 for (var k = 1; k <= pending.Count; k++)
                 {
                     var start = pending.Count - k;
+                    if (k > MaxJoinedLines && (chain < 0 || start < chain - 1))
+                    {
+                        // Past a few lines, only one cell's wrapped lines (and the cell beside its first) make a label.
+                        break;
+                    }
+
                     var head = pending[start].Segments[^1] + string.Concat(pending.Skip(start + 1).Select(l => l.Text));
                     var joined = leading == 0 ? head : head + cells[0];
                     if (!IsLabel(joined))
@@ -310,14 +328,110 @@ internal static partial class PdfLayout
                     EmitRow(row);
                     return;
                 }
+
+                // LibreOffice draws a label cell whole before its values; a cell that a page break cut goes on at the
+                // top of the next page, after the values. Wait for the rest of the cell's column before giving up.
+                if (leading == 0 && chain >= 0)
+                {
+                    deferred = new Deferred("", cells, chain, pending.Count, pending[^1]);
+                    return;
+                }
+
+                if (leading == 1 && !IsSentence(cells[0]))
+                {
+                    // The label's first line is the values' line and the rest of the cell went to the next page.
+                    var size = Math.Max(line.Size, 1);
+                    var head = line with { Segments = [cells[0]], Right = line.Left + (CellParser.Trim(cells[0]).Length * size) };
+                    FlushPending();
+                    deferred = new Deferred(CellParser.Trim(cells[0]), [.. cells.Skip(1)], pending.Count, pending.Count, head);
+                    return;
+                }
             }
 
             FlushPending();
             EmitRow(cells);
         }
 
+        private Deferred? deferred;
+
+        /// <summary>A row of values whose label, wrapped in its cell, has not all been seen yet.</summary>
+        private sealed record Deferred(string Head, List<string> Cells, int ChainStart, int PendingAtRow, PdfLine Last);
+
+        /// <summary>
+        /// Where the trailing run of pending lines that are one cell's wrapped lines starts: single runs, each under
+        /// the one before in the same column (their extents overlap). -1 when the last pending line is not a fragment.
+        /// </summary>
+        private int ChainStart()
+        {
+            if (pending.Count == 0 || pending[^1].Segments.Count != 1)
+            {
+                return -1;
+            }
+
+            var start = pending.Count - 1;
+            while (start > 0 && SameCell(pending[start - 1], pending[start]))
+            {
+                start--;
+            }
+
+            return start;
+        }
+
+        /// <summary>The next wrapped line of one cell: one run, lower on the page (or on a later page), in the same column.</summary>
+        private static bool SameCell(PdfLine above, PdfLine below)
+        {
+            if (above.Segments.Count != 1 || below.Segments.Count != 1)
+            {
+                return false;
+            }
+
+            var size = Math.Max(above.Size, 1);
+            var lower = below.Page > above.Page || (below.Page == above.Page && above.Baseline - below.Baseline is var drop && drop > 0.5 * size && drop < 2 * size);
+            return lower && below.Left < above.Right && above.Left < below.Right;
+        }
+
+        private bool ContinuesDeferred(PdfLine line, int values)
+        {
+            var waiting = deferred!;
+            var last = pending.Count > waiting.PendingAtRow ? pending[^1] : waiting.Last;
+            if (values == 0 && !IsSentence(line.Text) && pending.Count - waiting.PendingAtRow < MaxLabelTail && SameCell(last, line))
+            {
+                pending.Add(line);
+                var joined = waiting.Head + string.Concat(pending.Skip(waiting.ChainStart).Select(l => CellParser.Trim(l.Text)));
+                if (IsLabel(joined))
+                {
+                    pending.RemoveRange(waiting.ChainStart, pending.Count - waiting.ChainStart);
+                    deferred = null;
+                    FlushPending();
+                    EmitRow([joined, .. waiting.Cells]);
+                }
+
+                return true;
+            }
+
+            GiveUpDeferred();
+            return false;
+        }
+
+        /// <summary>The label was not completed: the values are a row of their own, as before, and what followed them waits for the next row.</summary>
+        private void GiveUpDeferred()
+        {
+            if (deferred is not { } waiting)
+            {
+                return;
+            }
+
+            deferred = null;
+            var after = pending.Skip(waiting.PendingAtRow).ToList();
+            pending.RemoveRange(waiting.PendingAtRow, after.Count);
+            FlushPending();
+            EmitRow(waiting.Head.Length > 0 ? [waiting.Head, .. waiting.Cells] : waiting.Cells);
+            pending.AddRange(after);
+        }
+
         private void FlushAll()
         {
+            GiveUpDeferred();
             FlushPending();
             CloseParagraph();
             CloseTitle();
@@ -341,6 +455,16 @@ internal static partial class PdfLayout
             var line = pending[0];
             pending.RemoveAt(0);
             var cells = Cells(line);
+
+            // A group label LibreOffice wrapped in its narrow cell ("（三）" / "不予公" / "开") is one cell again, up to
+            // where it makes a whole label (the next line of the column is then another cell: "（六）其他处理" / "（七）总计").
+            while (pending.Count > 0 && cells.Count == 1 && !IsLabel(cells[0]) && SameCell(line, pending[0]) && TrailingValues(Cells(pending[0])) == 0)
+            {
+                line = pending[0];
+                pending.RemoveAt(0);
+                cells[0] = CellParser.Trim(cells[0]) + CellParser.Trim(line.Text);
+            }
+
             // The label may share its line with the group cell beside it ("三、本年度办理结果", "（一）予以公开").
             if (IsBlankRowLabel(cells[^1]))
             {
@@ -377,7 +501,7 @@ internal static partial class PdfLayout
                 return;
             }
 
-            if (paragraphLast is not null && Continues(paragraphLast, line))
+            if (paragraphLast is not null && Continues(paragraphLast, line) && !StartsNumbered(paragraph, content))
             {
                 if (NeedsSpace(paragraph[^1], content[0]))
                 {
@@ -407,6 +531,13 @@ internal static partial class PdfLayout
                 && line.Left <= metrics.BodyLeft + 0.5 * size
                 && line.Page >= previous.Page;
         }
+
+        /// <summary>
+        /// A sentence that ended on a full line, followed by a numbered line ("（三）政府信息管理"), is a new paragraph
+        /// or subheading: LibreOffice sets subheadings at the margin, not indented.
+        /// </summary>
+        private static bool StartsNumbered(StringBuilder paragraph, string content) =>
+            paragraph.Length > 0 && paragraph[^1] is '。' or '；' or '：' && NumberedStart().IsMatch(content);
 
         private static bool NeedsSpace(char before, char after) =>
             char.IsAsciiLetterOrDigit(before) && char.IsAsciiLetterOrDigit(after);
@@ -449,6 +580,9 @@ internal static partial class PdfLayout
 
     [GeneratedRegex(@"^(?:[-—–－~_·•\s]+\d{1,4}[-—–－~_·•\s]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")]
     private static partial Regex DecoratedPageNumber();
+
+    [GeneratedRegex(@"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))")]
+    private static partial Regex NumberedStart();
 
     [GeneratedRegex(@"^\d{1,4}$")]
     private static partial Regex BarePageNumber();
