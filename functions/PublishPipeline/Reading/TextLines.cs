@@ -8,9 +8,13 @@ namespace PublishPipeline.Reading;
 /// </summary>
 internal static class TextLines
 {
+    /// <summary>The text's lines, whatever its line ends (CR LF, LF, a lone CR).</summary>
+    public static string[] Split(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+
     public static (string[] Lines, int[] Numbers) Prepare(string text)
     {
-        var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var raw = Split(text);
         var lines = new List<string>(raw.Length);
         var numbers = new List<int>(raw.Length);
         for (var i = 0; i < raw.Length; i++)

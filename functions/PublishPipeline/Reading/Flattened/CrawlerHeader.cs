@@ -19,7 +19,7 @@ internal sealed record CrawlerHeader(string? Title, string? Published, string Bo
     {
         ArgumentNullException.ThrowIfNull(text);
         // Only the first lines can be a header: split no further than that, so an ordinary report costs next to nothing.
-        var lines = HeadLines(text, MaxHeaderLines + 1);
+        var (lines, next) = HeadLines(text, MaxHeaderLines + 1);
         string? title = null;
         string? published = null;
         var pageKeys = 0;
@@ -71,21 +71,26 @@ internal sealed record CrawlerHeader(string? Title, string? Published, string Bo
             return null;
         }
 
-        var start = marker >= 0 ? marker + 1 : lastField + 1;
-        var body = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return new CrawlerHeader(title, published, string.Join("\n", body.Skip(start)));
+        // The body is the text after the header's last line, as it stands: no second split of the whole text.
+        var last = marker >= 0 ? marker : lastField;
+        return new CrawlerHeader(title, published, text[Math.Min(next[last], text.Length)..]);
     }
 
-    /// <summary>Up to <paramref name="count"/> lines from the top of the text (CR LF or LF).</summary>
-    private static List<string> HeadLines(string text, int count)
+    /// <summary>
+    /// Up to <paramref name="count"/> lines from the top of the text (CR LF or LF), each with where the line after it
+    /// starts.
+    /// </summary>
+    private static (List<string> Lines, List<int> Next) HeadLines(string text, int count)
     {
         var lines = new List<string>(count);
+        var next = new List<int>(count);
         var start = 0;
         while (lines.Count < count && start <= text.Length)
         {
             var end = text.IndexOf('\n', start);
             var stop = end < 0 ? text.Length : end;
             lines.Add(text[start..(stop > start && text[stop - 1] == '\r' ? stop - 1 : stop)]);
+            next.Add(end < 0 ? text.Length : end + 1);
             if (end < 0)
             {
                 break;
@@ -94,7 +99,7 @@ internal sealed record CrawlerHeader(string? Title, string? Published, string Bo
             start = end + 1;
         }
 
-        return lines;
+        return (lines, next);
     }
 
     /// <summary>The lines a reader puts before the body, as a page prints them: the title, then the publication time.</summary>

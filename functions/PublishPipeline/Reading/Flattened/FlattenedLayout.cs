@@ -25,7 +25,7 @@ internal static class FlattenedLayout
             return null;
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = TextLines.Split(text);
         var first = Array.FindIndex(lines, l => l.Length >= MinFlattenedLine && InlineHeadings.Find(l).Count(h => h.Start > 0) >= 2);
         if (first < 0)
         {
