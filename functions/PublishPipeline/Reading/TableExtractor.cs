@@ -17,7 +17,8 @@ internal sealed class TableExtractor
     private const string ProactiveTable = "proactive";
     private const string RequestsTable = "requests";
 
-    private static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "无", "——", "/ "];
+    /// <summary>What authors print in a numeric cell instead of a number; every reader's layout treats them as values.</summary>
+    internal static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "无", "——", "/ "];
 
     private readonly TableLabels labels = TableLabels.Instance;
     private readonly Dictionary<(string Item, string Row), List<CellValue>> proactive = [];

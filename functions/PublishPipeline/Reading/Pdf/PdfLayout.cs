@@ -33,8 +33,6 @@ internal static partial class PdfLayout
     // Before the first part, a line set this much larger than the body text is (part of) the title.
     private const double TitleSizeRatio = 1.2;
 
-    private static readonly HashSet<string> Placeholders = ["/", "-", "—", "－", "——", "/ ", "无"];
-
     public static (List<LayoutItem> Items, string Text) Build(IReadOnlyList<PdfLine> allLines)
     {
         var lines = WithoutPageFurniture(allLines);
@@ -110,7 +108,7 @@ internal static partial class PdfLayout
     private static bool IsValue(string cell)
     {
         var trimmed = CellParser.Trim(cell);
-        return trimmed.Length > 0 && (Placeholders.Contains(trimmed) || ValueCell().IsMatch(LabelText.FoldWidth(trimmed)));
+        return trimmed.Length > 0 && (TableExtractor.Placeholders.Contains(trimmed) || ValueCell().IsMatch(LabelText.FoldWidth(trimmed)));
     }
 
     private static bool IsLabel(string cell) => TableLabels.Instance.IsLabel(LabelText.Fold(cell));
