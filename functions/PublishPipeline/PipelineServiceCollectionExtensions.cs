@@ -53,6 +53,9 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<QueueServiceClient>(),
             sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<SubmissionStore>();
+        services.TryAddSingleton<PipelineMetrics>();
+        services.AddTransient<Pipeline.Outbox.OutboxDispatcher>();
+        services.AddTransient<SubmissionTransitions>();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<MessageQueue>();
         services.AddSingleton<ValidationInputsFactory>();

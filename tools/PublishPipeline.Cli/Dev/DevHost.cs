@@ -241,6 +241,7 @@ internal sealed class DevHost : IAsyncDisposable
                 services.AddSingleton<ITypeLocator, DevTypeLocator>();
                 services.AddSingleton<IHostLifetime, OwnedLifetime>();
                 services.AddHostedService<DraftSweepService>();
+                services.AddHostedService<OutboxSweepService>();
                 services.AddHostedService<SearchIndexService>();
             })
             .Build();
