@@ -26,6 +26,7 @@ public sealed class IngestHandler(
     DraftChecker checker,
     ValidationInputsFactory inputs,
     SubmissionTransitions transitions,
+    PipelineMetrics metrics,
     AlertRecorder alerts,
     IOptions<PipelineOptions> options,
     ILogger<IngestHandler> logger)
@@ -66,6 +67,7 @@ public sealed class IngestHandler(
         if (submission.SourceBlob is not null && submission.DraftBlob == blobName)
         {
             await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
+            metrics.Handled("ingest", "kept-copy", submission.Id);
             return submission;
         }
 
@@ -78,11 +80,14 @@ public sealed class IngestHandler(
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
             await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
+            metrics.Handled("ingest", "already-ingested", submission.Id);
             return submission;
         }
 
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
-        return await ProcessAsync(draft, submission, cancellationToken);
+        var processed = await ProcessAsync(draft, submission, cancellationToken);
+        metrics.Handled("ingest", processed.State, processed.Id);
+        return processed;
     }
 
     /// <summary>

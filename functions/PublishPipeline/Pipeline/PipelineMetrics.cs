@@ -18,8 +18,8 @@ public sealed class PipelineMetrics : IDisposable
     /// <summary>Tag: what the stage did (e.g. published, already-published, sent, already-sent, ignored).</summary>
     public const string OutcomeTag = "outcome";
 
-    /// <summary>Tag: the submission the message was about.</summary>
-    public const string SubmissionTag = "submission";
+    /// <summary>Tag: what the message was about: the submission id, or the key of a reminder, digest or alert.</summary>
+    public const string SubjectTag = "subject";
 
     private readonly Meter meter;
     private readonly Counter<long> handled;
@@ -32,8 +32,8 @@ public sealed class PipelineMetrics : IDisposable
         dispatched = meter.CreateCounter<long>("pipeline.outbox.dispatched", description: "Outbox messages put on their queue");
     }
 
-    public void Handled(string stage, string outcome, string? submissionId) =>
-        handled.Add(1, new(StageTag, stage), new(OutcomeTag, outcome), new(SubmissionTag, submissionId ?? ""));
+    public void Handled(string stage, string outcome, string? subject) =>
+        handled.Add(1, new(StageTag, stage), new(OutcomeTag, outcome), new(SubjectTag, subject ?? ""));
 
     public void OutboxDispatched(LifecycleMessage message) =>
         dispatched.Add(1, new KeyValuePair<string, object?>("message", message.ToString()));
