@@ -20,7 +20,7 @@ public sealed class FunctionsMetadataTests
     {
         Assert.Equal(
             [
-                "ApproveSubmission", "GetSubmission", "IndexSiteSearch", "ListAgencySubmissions", "OnDraftUploaded", "OnIngestPoison",
+                "ApproveSubmission", "DispatchOutbox", "GetSubmission", "IndexSiteSearch", "ListAgencySubmissions", "OnDraftUploaded", "OnIngestPoison",
                 "OnNoticePoison", "OnPublishPoison", "PreviewSubmission", "PublishReport", "PublishSubmission", "RebuildSite",
                 "ReconcileDrafts", "RemindDeadlines", "ReturnSubmission", "SendNotice", "SubmitDraft", "WithdrawSubmission",
             ],
@@ -76,6 +76,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("ReconcileDrafts", "%ReconcileSchedule%")]
+    [InlineData("DispatchOutbox", "%OutboxSchedule%")]
     [InlineData("RemindDeadlines", "%DeadlineSchedule%")]
     [InlineData("IndexSiteSearch", "%SearchSchedule%")]
     public void TimersRunOnTheirConfiguredSchedules(string function, string schedule)

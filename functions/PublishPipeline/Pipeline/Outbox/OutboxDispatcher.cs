@@ -16,9 +16,6 @@ public sealed class OutboxDispatcher(SubmissionStore submissions, MessageQueue q
     /// <summary>How long a dispatcher may take to put one message on its queue before another may try.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
-    /// <summary>The sweeper's timer (the DispatchOutbox function): every minute.</summary>
-    public const string SweepSchedule = "0 */1 * * * *";
-
     /// <summary>The sweeper leaves a message this long to the dispatch right after its commit.</summary>
     public static readonly TimeSpan SweepGrace = TimeSpan.FromSeconds(30);
 
