@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;

@@ -1,4 +1,4 @@
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 

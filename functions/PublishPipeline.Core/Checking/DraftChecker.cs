@@ -3,7 +3,7 @@ using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 
-namespace PublishPipeline.Pipeline;
+namespace PublishPipeline.Checking;
 
 /// <summary>Read a draft, validate it when it is readable, and wrap both in the JSON contract's document.</summary>
 public sealed class DraftChecker

@@ -1,6 +1,6 @@
 using PublishPipeline.Reports;
 
-namespace PublishPipeline.Pipeline;
+namespace PublishPipeline.Checking;
 
 /// <summary>
 /// The outcome of checking one draft: the contract document and the verdict as an exit code
