@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PublishPipeline.Agencies;
 using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;

@@ -25,7 +25,7 @@ public sealed partial class TextReportReader
         // A crawled page: its header gives the title and 发布时间; collapsed whitespace needs the flattened layout.
         text = Flattened.CrawlerHeader.Parse(text)?.WithHeaderLines() ?? text;
         var flattened = Flattened.FlattenedLayout.TrySplit(text);
-        var report = FromLayout(flattened?.Items ?? TextLayout.Split(text), text);
+        var report = FromLayout(flattened?.Items ?? PlainTextLayout.Split(text), text);
         report.Tables.Unread = flattened?.Unread is { Count: > 0 } unread ? unread : null;
         return report;
     }

@@ -1,3 +1,5 @@
+using PublishPipeline.Agencies;
+
 namespace PublishPipeline.Validation;
 
 /// <summary>

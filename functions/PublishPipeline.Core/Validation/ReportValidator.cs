@@ -32,7 +32,7 @@ public sealed class ReportValidator
             new TableShapeRule(),
             new RowLabelRule(),
             new OverviewTopicsRule(),
-            new FeeStatementRule(),
+            new FeeStatementPresentRule(),
             new ProblemsSectionRule(),
             new PartsEnumerationRule(),
             new NumberDomainRule(),

@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using PublishPipeline.Agencies;
 using PublishPipeline.Checking;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Reports;

@@ -1,3 +1,4 @@
+using PublishPipeline.Agencies;
 using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;

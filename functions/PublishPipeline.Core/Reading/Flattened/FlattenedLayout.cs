@@ -33,7 +33,7 @@ internal static class FlattenedLayout
         }
 
         // The short lines above (a title, a 发布时间 line) keep their own layout; the rest is one stream.
-        var items = first > 0 ? TextLayout.Split(string.Join("\n", lines[..first])) : [];
+        var items = first > 0 ? PlainTextLayout.Split(string.Join("\n", lines[..first])) : [];
         var body = string.Join(" ", lines[first..]);
         var unread = new List<UnreadRow>();
         var headings = InlineHeadings.Find(body);

@@ -13,6 +13,6 @@ public static class NarrativeRules
         new ProactiveCountRule(),
         new ListSumRule(),
         new NoRequestsRule(),
-        new FeeStatementRule(),
+        new FeeStatementMatchesTableRule(),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PublishPipeline.Agencies;
 using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;

@@ -2,25 +2,13 @@ using PublishPipeline.Reports;
 
 namespace PublishPipeline.Reading;
 
-/// <summary>One line-level element of a plain-text report: a part heading, a narrative line, or a table row.</summary>
-internal abstract record LayoutItem(int Line);
-
-internal sealed record HeadingItem(int Line, SectionDefinition Section, string Heading) : LayoutItem(Line);
-
-internal sealed record NarrativeItem(int Line, string Text) : LayoutItem(Line);
-
 /// <summary>
-/// A table row: its cells' text in order. A <paramref name="Stream"/> row (one cell per line, with or without "|") has no
-/// fixed row ends: a row label followed straight by the next label is a row its author left blank.
+/// Splits the plain-text form into the report layout (<see cref="LayoutItem"/>: headings, narrative and table rows).
+/// Two table forms are understood: the seed's form (each cell a line starting with TAB, a blank line ends a row, a
+/// wrapped cell continues on lines without TAB, even across one blank line) and a "|"-separated form (markdown-ish
+/// conversions).
 /// </summary>
-internal sealed record TableRowItem(int Line, List<string> Cells, bool Stream = false) : LayoutItem(Line);
-
-/// <summary>
-/// Splits the plain-text form into headings, narrative and table rows. Two table forms are understood:
-/// the seed's form (each cell a line starting with TAB, a blank line ends a row, a wrapped cell continues on lines
-/// without TAB, even across one blank line) and a "|"-separated form (markdown-ish conversions).
-/// </summary>
-internal static class TextLayout
+internal static class PlainTextLayout
 {
     // A cell continuation is a short fragment such as "公开数量" or "不予公开"; longer text is narrative.
     private const int MaxContinuationLength = 30;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PublishPipeline.Rendering;
+namespace PublishPipeline.Calendar;
 
 /// <summary>Dates and times as people in China read them: Asia/Shanghai, "2021年3月5日 09:30".</summary>
 internal static class ChinaTime

@@ -3,7 +3,7 @@ using PublishPipeline.Reports;
 namespace PublishPipeline.Validation;
 
 /// <summary>B7: from 2021 part 六 states the 信息处理费 collected (an amount, or that none was collected).</summary>
-public sealed class FeeStatementRule : IValidationRule
+public sealed class FeeStatementPresentRule : IValidationRule
 {
     public string Id => "B7";
 

@@ -1,4 +1,4 @@
-namespace PublishPipeline.Validation;
+namespace PublishPipeline.Agencies;
 
 /// <summary>The agency levels, spelled as the agency directory's <c>level</c> column spells them.</summary>
 public static class AgencyLevels

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using PublishPipeline.Reports;
 
-namespace PublishPipeline.Notices;
+namespace PublishPipeline.Reports;
 
 /// <summary>
-/// How a finding reads in an email: its location named with the template's own labels (表 / 行 / 列), and its
+/// How a finding reads to a person (in emails and on the submission status page): its location named with the template's own labels (表 / 行 / 列), and its
 /// expected and actual values as plain numbers. The same text goes into the HTML and the plain-text body.
 /// </summary>
 internal static class FindingText

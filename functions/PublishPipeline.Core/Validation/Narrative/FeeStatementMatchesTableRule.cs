@@ -7,7 +7,7 @@ namespace PublishPipeline.Validation.Narrative;
 /// charged that year: the report should say so in its text (信息处理费). A stated fee with that cell blank is also
 /// flagged. "未收取" next to a non-zero (六)2 is consistent (the notices went unpaid) and is not flagged.
 /// </summary>
-public sealed class FeeStatementRule : IValidationRule
+public sealed class FeeStatementMatchesTableRule : IValidationRule
 {
     public string Id => "F8";
 
