@@ -1,4 +1,11 @@
 using PublishPipeline.Reports;
+using PublishPipeline.Validation.Arithmetic;
+using PublishPipeline.Validation.Cells;
+using PublishPipeline.Validation.Hygiene;
+using PublishPipeline.Validation.Identification;
+using PublishPipeline.Validation.Plausibility;
+using PublishPipeline.Validation.Process;
+using PublishPipeline.Validation.Structure;
 
 namespace PublishPipeline.Validation;
 
