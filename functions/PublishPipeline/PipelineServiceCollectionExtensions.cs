@@ -7,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PublishPipeline.Checking;
 using PublishPipeline.Api;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline;

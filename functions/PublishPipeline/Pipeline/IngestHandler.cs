@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Checking;
 using PublishPipeline.Access;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline.Alerts;
