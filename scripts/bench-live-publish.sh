@@ -15,4 +15,4 @@ for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/20002) 2>/dev/null && brea
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export BENCH_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:20000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:20001/devstoreaccount1;TableEndpoint=http://127.0.0.1:20002/devstoreaccount1;"
 [ $# -gt 0 ] || set -- 1000 100000
-dotnet run -c Release --project tests/PublishPipeline.Benchmarks -- live-publish "$@"
+dotnet run -c Release --project tests/PublishPipeline.LiveBenchmarks -- "$@"

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PublishPipeline.Checking;
+using Microsoft.Extensions.Options;
 using PublishPipeline.Api;
+using PublishPipeline.Checking;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Pipeline.Alerts;
@@ -67,6 +68,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SiteRenderer>();
         services.AddSingleton(sp => new SitePages(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.AddSingleton<Site.Live.LiveSiteWriter>();
+        // The live site's absolute URLs (feed, sitemaps) come from the same owner as the links in emails.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Urls());
         services.AddSingleton<Site.Live.LiveSitePublisher>();
         services.AddTransient<SearchIndexJob>();
         services.AddTransient<SiteHandler>();

@@ -1,10 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// `live-publish N…` is a timed harness against storage (see LivePublishHarness); everything else is BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "live-publish")
-{
-    return await PublishPipeline.Benchmarks.LivePublishHarness.RunAsync(args[1..]);
-}
-
+// BenchmarkDotNet over reading and checking drafts; it needs the core only. The live-publish harness, which needs the
+// pipeline and storage, is tests/PublishPipeline.LiveBenchmarks.
 BenchmarkSwitcher.FromAssembly(typeof(PublishPipeline.Benchmarks.ReadingBenchmarks).Assembly).Run(args);
 return 0;

@@ -116,7 +116,7 @@ public sealed class DraftReader
             return ReadResult.Refused(FormatHtml, "HTML 无法读取：页面结构过深或过于复杂，请另存为 Word 或纯文本后上传。");
         }
 
-        return Accept(TextReportReader.FromLayout(read.Value.Items, read.Value.Text), read.Value.Text, FormatHtml);
+        return Accept(ReportLayoutReader.Read(read.Value.Items, read.Value.Text), read.Value.Text, FormatHtml);
     }
 
     private ReadResult ReadTextOrJson(string text, string extension)

@@ -3,7 +3,7 @@ using PublishPipeline.Reports;
 namespace PublishPipeline.Reading;
 
 // The report layout: the model every reader produces (plain text: PlainTextLayout, Word: DocxLayout, PDF: PdfLayout,
-// HTML: HtmlReportReader, collapsed crawler text: FlattenedLayout) and TextReportReader.FromLayout turns into a Report.
+// HTML: HtmlReportReader, collapsed crawler text: FlattenedLayout) and ReportLayoutReader turns into a Report.
 // The report as a sequence of line-level items, each numbered by its line in the document's flattened text.
 
 /// <summary>One line-level element of a report, whatever its format: a part heading, a narrative line, or a table row.</summary>

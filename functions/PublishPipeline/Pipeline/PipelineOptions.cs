@@ -1,4 +1,5 @@
 using PublishPipeline.Access;
+using PublishPipeline.Addresses;
 
 namespace PublishPipeline.Pipeline;
 
@@ -16,17 +17,20 @@ public sealed class PipelineOptions
     /// <summary>The HTTP API's base URL, for status links in emails.</summary>
     public string ApiBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
+    /// <summary>The public addresses built from <see cref="SiteBaseUrl"/> and <see cref="ApiBaseUrl"/>.</summary>
+    public PublicUrls Urls() => new(SiteBaseUrl, ApiBaseUrl);
+
     /// <summary>The public address of a report page, for links in emails and the submission record.</summary>
-    public string ReportPageUrl(int year, string agencyId) => SiteBaseUrl.TrimEnd('/') + Site.SitePaths.ReportUrl(year, agencyId);
+    public string ReportPageUrl(int year, string agencyId) => Urls().ReportPage(year, agencyId);
 
     /// <summary>Where a submitter or reviewer follows a submission (a page for browsers, JSON for programs).</summary>
-    public string SubmissionStatusUrl(string submissionId) => $"{ApiBaseUrl.TrimEnd('/')}/api/submissions/{submissionId}";
+    public string SubmissionStatusUrl(string submissionId) => Urls().SubmissionStatus(submissionId);
 
     /// <summary>The private preview of a submission's page.</summary>
-    public string SubmissionPreviewUrl(string submissionId) => $"{SubmissionStatusUrl(submissionId)}/preview";
+    public string SubmissionPreviewUrl(string submissionId) => Urls().SubmissionPreview(submissionId);
 
     /// <summary>Where an agency uploads (for reminders).</summary>
-    public string SubmitUrl() => $"{ApiBaseUrl.TrimEnd('/')}/api/drafts";
+    public string SubmitUrl() => Urls().Submit();
 
     /// <summary>
     /// Where the caller's identity comes from: <c>AppService</c> (Azure; the default, so a forgotten setting never

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PublishPipeline.Addresses;
 using PublishPipeline.Site.Model;
 
 namespace PublishPipeline.Site;
@@ -39,7 +40,7 @@ public static class SitePaths
 
     // ---- one report ----
 
-    public static string ReportDirectory(int year, string agencyId) => $"reports/{Year(year)}/{agencyId}/";
+    public static string ReportDirectory(int year, string agencyId) => ReportAddress.Directory(year, agencyId);
 
     public static string ReportPage(int year, string agencyId) => ReportDirectory(year, agencyId) + "index.html";
 
@@ -50,7 +51,7 @@ public static class SitePaths
     public static string ReportTableCsv(int year, string agencyId, string table) => ReportDirectory(year, agencyId) + table + ".csv";
 
     /// <summary>The URL path (leading slash) of a report page.</summary>
-    public static string ReportUrl(int year, string agencyId) => "/" + ReportDirectory(year, agencyId);
+    public static string ReportUrl(int year, string agencyId) => ReportAddress.Path(year, agencyId);
 
     /// <summary>An earlier public version of a report, kept reachable after a correction replaced it.</summary>
     public static string VersionDirectory(int year, string agencyId, int version) =>

@@ -5,8 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Addresses;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
 using PublishPipeline.Site.Build;
@@ -88,7 +87,7 @@ public sealed class LiveSiteEquivalenceTests : IAsyncLifetime
     public async Task Reports_published_one_by_one_give_the_files_of_a_full_build()
     {
         var writer = new LiveSiteWriter(storage);
-        var live = new LiveSitePublisher(storage, writer, new SitePages(), Options.Create(new PipelineOptions { SiteBaseUrl = BaseUrl.ToString() }), TimeProvider.System, NullLogger<LiveSitePublisher>.Instance);
+        var live = new LiveSitePublisher(storage, writer, new SitePages(), new PublicUrls(BaseUrl.ToString(), "http://127.0.0.1"), TimeProvider.System, NullLogger<LiveSitePublisher>.Instance);
         await live.WriteStaticFilesAsync(default);
         var input = Directory.CreateDirectory(Path.Combine(data, "input")).FullName;
 

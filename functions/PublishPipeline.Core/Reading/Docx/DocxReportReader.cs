@@ -63,7 +63,7 @@ public sealed class DocxReportReader(DocxReadLimits? limits = null)
 
         using var documentXml = DocxPackageGuard.OpenXml(parts.MainDocument, limits);
         var (items, text) = DocxLayout.Split(documentXml, numbering, limits);
-        return new DocxReadOutcome(TextReportReader.FromLayout(items, text), text, null, true);
+        return new DocxReadOutcome(ReportLayoutReader.Read(items, text), text, null, true);
     }
 
     /// <summary>Whether a zip refused from its central directory alone was meant as an Office package (names only; nothing is expanded).</summary>

@@ -95,7 +95,7 @@ public sealed class PdfReportReader(PdfReadLimits? limits = null)
         }
 
         var (items, text) = PdfLayout.Build(lines);
-        return new PdfReadOutcome(TextReportReader.FromLayout(items, text), text, null);
+        return new PdfReadOutcome(ReportLayoutReader.Read(items, text), text, null);
     }
 
     /// <summary>A scan (or a PDF "printed" as images) has pictures and no text layer: only the Word file can be read.</summary>

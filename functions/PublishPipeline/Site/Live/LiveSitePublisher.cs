@@ -1,8 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Addresses;
 using PublishPipeline.Reports;
 using PublishPipeline.Site.Build;
 using PublishPipeline.Site.Model;
@@ -24,7 +23,7 @@ public sealed class LiveSitePublisher(
     PipelineStorage storage,
     LiveSiteWriter writer,
     SitePages pages,
-    IOptions<PipelineOptions> options,
+    PublicUrls urls,
     TimeProvider clock,
     ILogger<LiveSitePublisher> logger)
 {
@@ -32,7 +31,7 @@ public sealed class LiveSitePublisher(
 
     private TableClient Index => storage.SiteIndex;
 
-    private Uri BaseUrl => new(options.Value.SiteBaseUrl.TrimEnd('/') + "/");
+    private Uri BaseUrl => urls.SiteRoot;
 
     /// <summary>Makes <paramref name="publication"/> the live version of its (agency, year) and updates every page that lists it.</summary>
     public async Task PublishAsync(LivePublication publication, CancellationToken cancellationToken = default)

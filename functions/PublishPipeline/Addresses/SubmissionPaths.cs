@@ -1,4 +1,4 @@
-namespace PublishPipeline.Site;
+namespace PublishPipeline.Addresses;
 
 /// <summary>
 /// The API addresses the private pages link and post to. Both hosts serve the same routes under <c>/api</c>, so the
@@ -17,4 +17,7 @@ public static class SubmissionPaths
     public static string Withdraw(string submissionId) => Status(submissionId) + "/withdraw";
 
     public static string Publish(string submissionId) => Status(submissionId) + "/publish";
+
+    /// <summary>Where an agency uploads a draft.</summary>
+    public const string Drafts = "/api/drafts";
 }

@@ -3,7 +3,7 @@ using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 
-namespace PublishPipeline.Tests.Pipeline;
+namespace PublishPipeline.Tests.Checking;
 
 public class DraftCheckerTests
 {

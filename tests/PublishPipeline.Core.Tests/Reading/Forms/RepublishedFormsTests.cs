@@ -178,7 +178,7 @@ public class RepublishedFormsTests(ITestOutputHelper output)
 
         var text = table.ToString();
         output.WriteLine(text);
-        var directory = Path.Combine(Corpus.RepoRoot, "tests", "PublishPipeline.Tests", "TestResults");
+        var directory = Path.Combine(Corpus.RepoRoot, "tests", "PublishPipeline.Core.Tests", "TestResults");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "forms-matrix.md");
         File.WriteAllText(path, text);

@@ -6,8 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Addresses;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
 using PublishPipeline.Site.Build;
@@ -15,7 +14,7 @@ using PublishPipeline.Site.Live;
 using PublishPipeline.Site.Model;
 using PublishPipeline.Storage;
 
-namespace PublishPipeline.Benchmarks;
+namespace PublishPipeline.LiveBenchmarks;
 
 /// <summary>
 /// A timed harness (not BenchmarkDotNet: each publication is a storage round trip of its own) for issue 9's claim that
@@ -72,8 +71,8 @@ public static class LivePublishHarness
         seed.Stop();
 
         var writer = new LiveSiteWriter(storage);
-        var options = Options.Create(new PipelineOptions { SiteBaseUrl = "https://bench.example" });
-        var publisher = new LiveSitePublisher(storage, writer, new SitePages(), options, TimeProvider.System, NullLogger<LiveSitePublisher>.Instance);
+        var urls = new PublicUrls("https://bench.example", "https://bench.example");
+        var publisher = new LiveSitePublisher(storage, writer, new SitePages(), urls, TimeProvider.System, NullLogger<LiveSitePublisher>.Instance);
         await publisher.WriteStaticFilesAsync(default);
         for (var i = 1; i <= 4; i++)
         {
