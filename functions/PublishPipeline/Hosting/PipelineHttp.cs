@@ -35,9 +35,13 @@ public static class PipelineHttp
         {
             var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(PipelineHttp).FullName!)
                 ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-            var problem = e is BadHttpRequestException bad
-                ? Problem(bad.StatusCode, "请求无效", "请求无法解析（格式错误或内容过大），请检查后重新提交。")
-                : Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试；如仍失败，请将本页的 traceId 告知运维人员。");
+            // A body the server cannot parse (a broken multipart form, a body over Kestrel's limit) is the caller's to fix.
+            var problem = e switch
+            {
+                BadHttpRequestException bad => Problem(bad.StatusCode, "请求无效", "请求无法解析（格式错误或内容过大），请检查后重新提交。"),
+                InvalidDataException => Problem(StatusCodes.Status400BadRequest, "请求无效", "请求无法解析（格式错误或内容过大），请检查后重新提交。"),
+                _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试；如仍失败，请将 traceId 告知运维人员。"),
+            };
             if (problem.Status >= 500)
             {
                 logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);

@@ -21,9 +21,21 @@ internal sealed class DevData : IDisposable
 
     public string Mail => Path.Combine(Directory, "mail");
 
+    /// <summary>The folders held in this process: record locks do not exclude their own process (tests start several hosts).</summary>
+    private static readonly HashSet<string> HeldHere = new(StringComparer.Ordinal);
+
     public static DevData Open(string directory)
     {
+        directory = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(directory);
+        lock (HeldHere)
+        {
+            if (!HeldHere.Add(directory))
+            {
+                throw InUse(directory);
+            }
+        }
+
         try
         {
             // A record lock, not FileShare.None: pubpipe turns .NET's emulated share locks off (System.IO.DisableFileLocking).
@@ -45,7 +57,19 @@ internal sealed class DevData : IDisposable
         }
         catch (IOException)
         {
-            throw new DevHostException($"{directory} is in use by another pubpipe dev: stop it first (its Azurite keeps its files there).");
+            Release(directory);
+            throw InUse(directory);
+        }
+    }
+
+    private static DevHostException InUse(string directory) =>
+        new($"{directory} is in use by another pubpipe dev: stop it first (its Azurite keeps its files there).");
+
+    private static void Release(string directory)
+    {
+        lock (HeldHere)
+        {
+            HeldHere.Remove(directory);
         }
     }
 
@@ -81,5 +105,9 @@ internal sealed class DevData : IDisposable
         return cleared;
     }
 
-    public void Dispose() => lockFile.Dispose();
+    public void Dispose()
+    {
+        lockFile.Dispose();
+        Release(Directory);
+    }
 }
