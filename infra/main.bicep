@@ -50,6 +50,9 @@ param noticesFromName string = '政府信息公开年报发布平台'
 @description('NCRONTAB schedule of ReconcileDrafts, which ingests drafts whose blob event never arrived.')
 param reconcileSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule of DispatchOutbox, which sends the messages a crash left in a report\'s outbox after their state change committed.')
+param outboxSchedule string = '0 */1 * * * *'
+
 @description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest: 01:00 UTC is 09:00 Beijing time.')
 param deadlineSchedule string = '0 0 1 * * *'
 
@@ -245,6 +248,7 @@ module functionApp 'modules/functionapp.bicep' = {
     noticesFromEmail: noticesFromEmail
     noticesFromName: noticesFromName
     reconcileSchedule: reconcileSchedule
+    outboxSchedule: outboxSchedule
     deadlineSchedule: deadlineSchedule
     searchSchedule: searchSchedule
     searchQuietPeriod: searchQuietPeriod

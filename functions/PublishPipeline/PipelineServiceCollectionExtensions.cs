@@ -7,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PublishPipeline.Checking;
 using PublishPipeline.Api;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline;
@@ -53,6 +54,9 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<QueueServiceClient>(),
             sp.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<SubmissionStore>();
+        services.TryAddSingleton<PipelineMetrics>();
+        services.AddTransient<Pipeline.Outbox.OutboxDispatcher>();
+        services.AddTransient<SubmissionTransitions>();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<MessageQueue>();
         services.AddSingleton<ValidationInputsFactory>();

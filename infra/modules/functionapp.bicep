@@ -38,6 +38,9 @@ param noticesFromEmail string
 param noticesFromName string
 param reconcileSchedule string
 
+@description('NCRONTAB schedule of DispatchOutbox, which sends the messages a crash left in a report\'s outbox.')
+param outboxSchedule string
+
 @description('NCRONTAB schedule (UTC) of the deadline reminders and the reviewers\' daily digest.')
 param deadlineSchedule string
 
@@ -145,6 +148,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     ReconcileSchedule: reconcileSchedule
+    OutboxSchedule: outboxSchedule
     DeadlineSchedule: deadlineSchedule
     SearchSchedule: searchSchedule
     Deadlines__ReminderDaysBefore: deadlineReminderDaysBefore

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;

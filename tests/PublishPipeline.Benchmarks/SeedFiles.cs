@@ -1,4 +1,5 @@
 using System.Text;
+using PublishPipeline.Agencies;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;

@@ -208,6 +208,33 @@ public sealed class DevHostFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits for the email <paramref name="notice"/> (<c>{submission}/{kind}</c>) to reach <paramref name="address"/>; returns every copy received.</summary>
+    public async Task<IReadOnlyList<MailView>> WaitForNoticeAsync(string address, string notice)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var mails = (await WaitForMailAsync(address, 0)).Where(m => m.Notice == notice).ToList();
+            if (mails.Count > 0)
+            {
+                return mails;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the email {notice} did not reach {address} within 60 s");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// A report's outbox: every message its state changes caused, in order. Every email about a version comes from
+    /// a row here, so a test that sees no new row knows no new email is on its way.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxMessage>> OutboxAsync(ReportKey report) => Submissions.ListOutboxAsync(report);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -32,5 +32,6 @@ public class LocalSettingsSampleTests
     [InlineData("AzureWebJobsStorage")]
     [InlineData("FUNCTIONS_WORKER_RUNTIME")]
     [InlineData("ReconcileSchedule")]
+    [InlineData("OutboxSchedule")]
     public void Host_settings_are_listed(string key) => Assert.True(Values().ContainsKey(key), $"local.settings.sample.json lacks {key}");
 }

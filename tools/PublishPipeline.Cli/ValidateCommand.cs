@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Agencies;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 
 namespace PublishPipeline.Api;
 

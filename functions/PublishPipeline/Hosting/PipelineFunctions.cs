@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Api;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Pipeline.Deadlines;
+using PublishPipeline.Pipeline.Outbox;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Hosting;
@@ -40,11 +41,13 @@ public static class PipelineFunctions
     public const string OnNoticePoison = nameof(OnNoticePoison);
     public const string OnIngestPoison = nameof(OnIngestPoison);
     public const string ReconcileDrafts = nameof(ReconcileDrafts);
+    public const string DispatchOutbox = nameof(DispatchOutbox);
     public const string RemindDeadlines = nameof(RemindDeadlines);
     public const string IndexSiteSearch = nameof(IndexSiteSearch);
 
     // Timer schedules: app settings, so operators change them without a deployment.
     public const string ReconcileSchedule = "%ReconcileSchedule%";
+    public const string OutboxSchedule = "%OutboxSchedule%";
     public const string DeadlineSchedule = "%DeadlineSchedule%";
     public const string SearchSchedule = "%SearchSchedule%";
 
@@ -70,6 +73,9 @@ public static class PipelineFunctions
 
         // Locally the sweeper runs often: the polling blob trigger can miss blobs that share a last-modified second.
         new TimerFunction(ReconcileDrafts, ReconcileSchedule, "*/5 * * * * *", (sp, ct) => sp.GetRequiredService<DraftSweeper>().SweepAsync(ct)),
+
+        // Sends what a crash left in a report's outbox after its state change committed (normally sent right after).
+        new TimerFunction(DispatchOutbox, OutboxSchedule, "*/10 * * * * *", (sp, ct) => sp.GetRequiredService<OutboxDispatcher>().SweepAsync(OutboxDispatcher.SweepGrace, ct)),
 
         // Locally on demand only (POST /_dev/deadlines?date=…): a daily job would mail reminders and digests into a
         // local run, or a test run, at whatever hour it happens to be 01:00 UTC.

@@ -1,3 +1,5 @@
+using PublishPipeline.Reports;
+
 namespace PublishPipeline.Notices;
 
 /// <summary>The Chinese wording of the deadline reminder to an agency's submitters, shared by its HTML and plain-text bodies.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Notices.Components;
 using PublishPipeline.Rendering;
+using PublishPipeline.Reports;
 
 namespace PublishPipeline.Notices;
 

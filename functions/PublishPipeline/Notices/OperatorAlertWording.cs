@@ -1,3 +1,5 @@
+using PublishPipeline.Reports;
+
 namespace PublishPipeline.Notices;
 
 /// <summary>The Chinese wording of the operators' alert for a poison message, shared by its HTML and plain-text bodies.</summary>

@@ -1,3 +1,5 @@
+using PublishPipeline.Reports;
+
 namespace PublishPipeline.Notices;
 
 /// <summary>The Chinese wording of the publication notice, shared by its HTML and plain-text bodies.</summary>

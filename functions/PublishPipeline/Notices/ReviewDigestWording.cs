@@ -1,4 +1,5 @@
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
+using PublishPipeline.Reports;
 
 namespace PublishPipeline.Notices;
 

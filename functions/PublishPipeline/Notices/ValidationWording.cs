@@ -1,5 +1,5 @@
+using PublishPipeline.Calendar;
 using PublishPipeline.Reports;
-using PublishPipeline.Rendering;
 
 namespace PublishPipeline.Notices;
 

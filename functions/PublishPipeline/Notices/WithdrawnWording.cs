@@ -1,3 +1,5 @@
+using PublishPipeline.Reports;
+
 namespace PublishPipeline.Notices;
 
 /// <summary>The Chinese wording of the withdrawal email to the submitters and reviewers, shared by its HTML and plain-text bodies.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 
 namespace PublishPipeline.Notices;
 

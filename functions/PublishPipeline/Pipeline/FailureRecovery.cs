@@ -10,7 +10,7 @@ namespace PublishPipeline.Pipeline;
 /// kept upload); a failed publication goes back to Approved and is queued again. The retry is an audited transition
 /// by the operator, and the version's alerts are marked resolved.
 /// </summary>
-public sealed class FailureRecovery(SubmissionStore submissions, IngestHandler ingest, MessageQueue queue, AlertRecorder alerts, ILogger<FailureRecovery> logger)
+public sealed class FailureRecovery(SubmissionStore submissions, SubmissionTransitions transitions, IngestHandler ingest, AlertRecorder alerts, ILogger<FailureRecovery> logger)
 {
     public async Task<RecoveryResult> RetryAsync(string submissionId, string operatorName, CancellationToken cancellationToken = default)
     {
@@ -30,20 +30,19 @@ public sealed class FailureRecovery(SubmissionStore submissions, IngestHandler i
         switch (failure?.From)
         {
             case nameof(SubmissionState.Approved):
-                await queue.SendPublishAsync(new PublishMessage(submission.Id), cancellationToken);
-                var approved = await submissions.TransitionAsync(
-                    submission.Id, [SubmissionState.Failed], SubmissionState.Approved, actor, "运维人员排除故障后重新发布", s => s.PublishAt = null, cancellationToken);
+                var approved = await transitions.MoveAsync(
+                    submission.Id, LifecycleTrigger.RetryPublish, actor, "运维人员排除故障后重新发布", s => s.PublishAt = null, cancellationToken: cancellationToken);
                 return await DoneAsync(approved, submission, operatorName, "publish", cancellationToken);
             case nameof(SubmissionState.Received):
-                var received = await submissions.TransitionAsync(
-                    submission.Id, [SubmissionState.Failed], SubmissionState.Received, actor, "运维人员排除故障后重新读取和校验", cancellationToken: cancellationToken);
+                var received = await transitions.MoveAsync(
+                    submission.Id, LifecycleTrigger.RetryIngest, actor, "运维人员排除故障后重新读取和校验", cancellationToken: cancellationToken);
                 if (received.Updated is null)
                 {
                     return new RecoveryResult(RecoveryOutcome.NotFailed, received.Current, "该版本的状态刚被其他操作改变");
                 }
 
                 var processed = await ingest.ReprocessAsync(received.Updated, cancellationToken);
-                return await DoneAsync(new TransitionResult(processed, null), submission, operatorName, "ingest", cancellationToken);
+                return await DoneAsync(new TransitionResult(processed, null, null), submission, operatorName, "ingest", cancellationToken);
             default:
                 return new RecoveryResult(RecoveryOutcome.NotRetryable, submission, "审计记录中找不到失败前的状态，无法判断应重试哪个环节");
         }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Checking;
 using PublishPipeline.Access;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline.Alerts;
@@ -14,9 +15,10 @@ namespace PublishPipeline.Pipeline;
 
 /// <summary>
 /// The ingest stage, started by a new blob in <c>drafts</c>: record the upload as the report's next version (or
-/// find the version that already holds these bytes), read and validate the draft, store the result, queue the
-/// validation email, the review request (or the publication, for an auto-publishing agency), then record the outcome. Messages go out before the state changes and their consumers are idempotent, so a crash at any point
-/// is repaired by the retry without losing or doubling anything.
+/// find the version that already holds these bytes), read and validate the draft, store the result, then record the
+/// outcome together with the messages it causes (the validation email, the review request, or the publication for an
+/// auto-publishing agency), which are sent once that has committed. A crash before the commit is repaired by the
+/// retry (the version is still Received); one after it by the outbox sweeper.
 /// </summary>
 public sealed class IngestHandler(
     PipelineStorage storage,
@@ -24,7 +26,8 @@ public sealed class IngestHandler(
     AgencyDirectory agencies,
     DraftChecker checker,
     ValidationInputsFactory inputs,
-    MessageQueue queue,
+    SubmissionTransitions transitions,
+    PipelineMetrics metrics,
     AlertRecorder alerts,
     IOptions<PipelineOptions> options,
     ILogger<IngestHandler> logger)
@@ -65,6 +68,7 @@ public sealed class IngestHandler(
         if (submission.SourceBlob is not null && submission.DraftBlob == blobName)
         {
             await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
+            metrics.Handled("ingest", "kept-copy", submission.Id);
             return submission;
         }
 
@@ -77,11 +81,14 @@ public sealed class IngestHandler(
         {
             logger.LogInformation("Draft {Blob} was already ingested as {Submission} ({State})", blobName, submission.Id, submission.State);
             await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
+            metrics.Handled("ingest", "already-ingested", submission.Id);
             return submission;
         }
 
         logger.LogInformation("Ingesting {Blob} as submission {Submission} (new: {Created})", blobName, submission.Id, created);
-        return await ProcessAsync(draft, submission, cancellationToken);
+        var processed = await ProcessAsync(draft, submission, cancellationToken);
+        metrics.Handled("ingest", processed.State, processed.Id);
+        return processed;
     }
 
     /// <summary>
@@ -116,32 +123,21 @@ public sealed class IngestHandler(
         var document = await CheckAsync(draft.Name, draft.Agency, draft.FileName, draft.Content, draft.Sha256, draft.Size, submission.ReceivedAt, cancellationToken);
         await storage.SaveReportDocumentAsync(submission.Id, document.Document, cancellationToken);
 
-        var (outcome, next, reason) = Decide(document, draft.Agency);
+        var (trigger, reason) = Decide(document, draft.Agency);
         var newer = await NewerLiveVersionAsync(submission, cancellationToken);
         if (newer is not null)
         {
             // A newer upload was checked while this one was being read: it is the one to review.
-            next = SubmissionState.Superseded;
+            trigger = LifecycleTrigger.OvertakenWhileChecked;
             reason = $"已由第 {newer} 版取代（重新提交）";
         }
-        else
-        {
-            await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ValidationResult, outcome), cancellationToken);
-            if (next == SubmissionState.AwaitingReview)
-            {
-                await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.ReviewRequest), cancellationToken);
-            }
-            else if (next == SubmissionState.Approved)
-            {
-                await queue.SendPublishAsync(new PublishMessage(submission.Id), cancellationToken);
-            }
-        }
 
+        // The validation email, the review request or the publication are written with the state change and sent
+        // after it commits (the lifecycle row of the trigger says which).
         var docReport = document.Document.Report;
-        var result = await submissions.TransitionAsync(
+        var result = await transitions.MoveAsync(
             submission.Id,
-            [SubmissionState.Received],
-            next,
+            trigger,
             Actor,
             reason,
             s =>
@@ -153,7 +149,7 @@ public sealed class IngestHandler(
                 s.Warnings = document.Document.Summary.Warnings;
                 s.SupersededBy = newer;
             },
-            cancellationToken);
+            cancellationToken: cancellationToken);
         await WriteReceiptAsync(draft.BlobName, draft.ETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
     }
@@ -258,7 +254,7 @@ public sealed class IngestHandler(
             "system:blob",
             "收到上传的年度报告草稿",
             cancellationToken);
-        var result = await submissions.TransitionAsync(submission.Id, [SubmissionState.Received], SubmissionState.Failed, PoisonHandler.Actor, reason, cancellationToken: cancellationToken);
+        var result = await transitions.MoveAsync(submission.Id, LifecycleTrigger.IngestFailed, PoisonHandler.Actor, reason, cancellationToken: cancellationToken);
         await WriteReceiptAsync(blobName, properties.ETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
     }
@@ -273,7 +269,7 @@ public sealed class IngestHandler(
             ? $"上传路径中的机关编号「{submission.AgencyId}」未在机构名录中登记，且上传者不明，不予受理"
             : "上传者不明：草稿未经本机关登记的报送人通过接口提交，不予受理";
         await alerts.RecordAsync("upload", submission.Id, submission.AgencyId, reason, blobName, cancellationToken);
-        var result = await submissions.TransitionAsync(submission.Id, [SubmissionState.Received], SubmissionState.Rejected, Actor, reason, cancellationToken: cancellationToken);
+        var result = await transitions.MoveAsync(submission.Id, LifecycleTrigger.UnknownUploader, Actor, reason, cancellationToken: cancellationToken);
         await WriteReceiptAsync(blobName, blobETag, submission.Id, cancellationToken);
         return result.Updated ?? result.Current ?? submission;
     }
@@ -318,23 +314,23 @@ public sealed class IngestHandler(
         return new DraftCheck(document, DraftCheck.UnreadableCode);
     }
 
-    private static (ValidationOutcome Outcome, SubmissionState Next, string Reason) Decide(DraftCheck check, Agency? agency)
+    private static (LifecycleTrigger Trigger, string Reason) Decide(DraftCheck check, Agency? agency)
     {
         var summary = check.Document.Summary;
         if (check.ExitCode == DraftCheck.UnreadableCode)
         {
             var reasons = check.Document.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message);
-            return (ValidationOutcome.Rejected, SubmissionState.Rejected, string.Join("；", reasons));
+            return (LifecycleTrigger.Unreadable, string.Join("；", reasons));
         }
 
         if (summary.Errors > 0)
         {
-            return (ValidationOutcome.NeedsChanges, SubmissionState.NeedsChanges, $"校验发现 {summary.Errors} 处错误、{summary.Warnings} 处警告，需修改后重新提交");
+            return (LifecycleTrigger.FoundErrors, $"校验发现 {summary.Errors} 处错误、{summary.Warnings} 处警告，需修改后重新提交");
         }
 
         return agency is { AutoPublish: true }
-            ? (ValidationOutcome.Accepted, SubmissionState.Approved, $"校验通过（{summary.Warnings} 处警告），本机关设置为自动发布")
-            : (ValidationOutcome.Accepted, SubmissionState.AwaitingReview, $"校验通过（{summary.Warnings} 处警告），等待审核");
+            ? (LifecycleTrigger.PassedAutoPublish, $"校验通过（{summary.Warnings} 处警告），本机关设置为自动发布")
+            : (LifecycleTrigger.Passed, $"校验通过（{summary.Warnings} 处警告），等待审核");
     }
 
     /// <summary>Hashes the whole blob as it streams, keeping the bytes only up to the size cap.</summary>

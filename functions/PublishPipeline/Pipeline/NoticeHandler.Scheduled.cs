@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Calendar;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Rendering;
@@ -37,11 +38,12 @@ public sealed partial class NoticeHandler
         if (situation is null || deadline is null)
         {
             logger.LogInformation("Reminder {Key}: the report is in review or done now, not sent", message.Key);
+            metrics.Handled("notify", "moot", message.Key);
             return;
         }
 
         var today = ChinaTime.DateInChina(clock.GetUtcNow());
-        await SendOnceAsync(
+        var delivery = await SendOnceAsync(
             ReminderPartition,
             message.Key,
             agency.SubmitterEmails,
@@ -55,6 +57,7 @@ public sealed partial class NoticeHandler
                 progress.LatestVersion,
                 options.Value.SubmitUrl())),
             cancellationToken);
+        metrics.Handled("notify", delivery.ToString(), message.Key);
     }
 
     /// <summary>A reviewer's digest of what awaits them now; only to an address the directory lists as a reviewer.</summary>
@@ -74,16 +77,18 @@ public sealed partial class NoticeHandler
             .ToList();
         if (items.Count == 0)
         {
+            metrics.Handled("notify", "moot", message.Key);
             return;
         }
 
-        await SendOnceAsync(
+        var delivery = await SendOnceAsync(
             DigestPartition,
             message.Key,
             [reviewer],
             "",
             () => composer.ComposeReviewDigestAsync(new ReviewDigestNotice(clock.GetUtcNow(), items)),
             cancellationToken);
+        metrics.Handled("notify", delivery.ToString(), message.Key);
     }
 
     /// <summary>An operator alert to the configured operator addresses.</summary>
@@ -99,7 +104,7 @@ public sealed partial class NoticeHandler
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToList();
         var agency = alert.AgencyId is null ? null : await agencies.GetAsync(alert.AgencyId, cancellationToken);
-        await SendOnceAsync(
+        var delivery = await SendOnceAsync(
             AlertPartition,
             alert.PartitionKey + "-" + alert.RowKey,
             operators,
@@ -119,5 +124,6 @@ public sealed partial class NoticeHandler
                 },
                 alert.Stage is "publish" or "ingest" && alert.SubmissionId is not null)),
             cancellationToken);
+        metrics.Handled("notify", delivery.ToString(), message.Key);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PublishPipeline.Notices;
 using PublishPipeline.Pipeline.Alerts;
 using PublishPipeline.Pipeline.Deadlines;
+using PublishPipeline.Pipeline.Outbox;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
@@ -13,7 +14,8 @@ namespace PublishPipeline.Pipeline;
 /// The notify stage: composes one email and sends it to the registered addresses its kind calls for (submitters,
 /// reviewers, or the configured operators), never to an address from an upload. Each email is recorded Queued
 /// before sending and Sent after, keyed by what it is about, so re-delivered messages send nothing twice and a
-/// failing send stays queued for the retry and, at last, the poison queue.
+/// failing send stays queued for the retry and, at last, the poison queue. Submission emails are sent only after the
+/// change they announce committed (the report's outbox), and those of one version in the order of its audit trail.
 /// </summary>
 public sealed partial class NoticeHandler(
     PipelineStorage storage,
@@ -25,13 +27,11 @@ public sealed partial class NoticeHandler(
     TimeProvider clock,
     IOptions<PipelineOptions> options,
     IOptions<DeadlineOptions> deadlines,
+    PipelineMetrics metrics,
     ILogger<NoticeHandler> logger)
 {
     /// <summary>How long one delivery may take to send an email before another may try (longer than SendGrid's retries).</summary>
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
-
-    /// <summary>How long a notice waits, inside one delivery, for the state change queued just after it.</summary>
-    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(5);
 
     public async Task HandleAsync(NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -48,82 +48,59 @@ public sealed partial class NoticeHandler(
                 return;
         }
 
-        var submission = await SettledAsync(message, cancellationToken);
+        // Sent only after the change it announces committed (the report's outbox): the version is in that state
+        // or has moved on, and the email is about the change, not about the state now.
+        var submission = message.SubmissionId is null ? null : await submissions.GetAsync(message.SubmissionId, cancellationToken);
         if (submission is null)
         {
+            logger.LogWarning("Notice {Kind} for unknown submission {Submission}: ignored", message.Kind, message.SubmissionId);
+            metrics.Handled("notify", "ignored", message.SubmissionId);
             return;
         }
 
         var agency = await agencies.GetAsync(submission.AgencyId, cancellationToken);
-        var recipients = agency is null ? [] : RecipientsFor(message.Kind, agency);
-        await SendOnceAsync(
+        if (message.Sequence is { } sequence)
+        {
+            // The emails of one version go out in the order of its audit trail: one still unsent from an earlier
+            // change (its own delivery is late, or failed and waits for a retry) is sent first.
+            foreach (var earlier in await EarlierNoticesAsync(submission, sequence, cancellationToken))
+            {
+                if (await SendAboutAsync(earlier, submission, agency, cancellationToken) == Delivery.BeingSentElsewhere)
+                {
+                    throw new NoticeOrderException(
+                        $"notice {message.Kind} for {submission.Id} waits for the earlier {earlier.Kind}, which another delivery is sending; the queue retries it");
+                }
+            }
+        }
+
+        var delivery = await SendAboutAsync(message, submission, agency, cancellationToken);
+        metrics.Handled("notify", delivery.ToString(), submission.Id);
+    }
+
+    /// <summary>The emails of the version's earlier changes, from its report's outbox, in order.</summary>
+    private async Task<IReadOnlyList<NoticeMessage>> EarlierNoticesAsync(Submission submission, int sequence, CancellationToken cancellationToken) =>
+        (await submissions.ListOutboxAsync(submission.Report, cancellationToken))
+            .Where(m => m.SubmissionId == submission.Id && m.Sequence < sequence && OutboxDispatcher.NoticeKindOf(m.Kind) is not null)
+            .Select(OutboxDispatcher.NoticeFor)
+            .ToList();
+
+    private Task<Delivery> SendAboutAsync(NoticeMessage message, Submission submission, Agency? agency, CancellationToken cancellationToken) =>
+        SendOnceAsync(
             submission.Id,
             message.Kind,
-            recipients,
+            agency is null ? [] : RecipientsFor(message.Kind, agency),
             agency is null ? $"机关「{submission.AgencyId}」未登记" : "机关未登记收件人邮箱",
             () => ComposeAsync(message, submission, agency!, cancellationToken),
             cancellationToken);
-    }
 
-    /// <summary>
-    /// The version once it is in the state the email is about. Emails are queued just before the change they
-    /// announce is recorded, so a notice may arrive first: it waits briefly, then lets the queue retry. A notice
-    /// whose change never happened (another reviewer acted first) is dropped.
-    /// </summary>
-    private async Task<Submission?> SettledAsync(NoticeMessage message, CancellationToken cancellationToken)
+    /// <summary>What became of one email.</summary>
+    private enum Delivery
     {
-        var waited = TimeSpan.Zero;
-        while (true)
-        {
-            var submission = message.SubmissionId is null ? null : await submissions.GetAsync(message.SubmissionId, cancellationToken);
-            if (submission is null)
-            {
-                logger.LogWarning("Notice {Kind} for unknown submission {Submission}: ignored", message.Kind, message.SubmissionId);
-                return null;
-            }
-
-            switch (Readiness(message.Kind, submission.CurrentState))
-            {
-                case NoticeReadiness.Ready:
-                    return submission;
-                case NoticeReadiness.Moot:
-                    logger.LogInformation("Notice {Kind} for {Submission} is moot in state {State}: not sent", message.Kind, submission.Id, submission.State);
-                    return null;
-            }
-
-            if (waited >= SettleWait)
-            {
-                throw new InvalidOperationException($"notice {message.Kind} for {submission.Id}: still {submission.State}, the change it announces is not recorded yet");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            waited += TimeSpan.FromMilliseconds(250);
-        }
+        Sent,
+        AlreadySent,
+        BeingSentElsewhere,
+        NoRecipient,
     }
-
-    private enum NoticeReadiness
-    {
-        Ready,
-        NotYet,
-        Moot,
-    }
-
-    private static NoticeReadiness Readiness(string kind, SubmissionState state) => (kind, state) switch
-    {
-        // The validation result carries its own outcome: it is true whatever happened since.
-        (NoticeKind.ValidationResult, _) => NoticeReadiness.Ready,
-        (NoticeKind.ReviewRequest, SubmissionState.AwaitingReview) => NoticeReadiness.Ready,
-        (NoticeKind.ReviewRequest, SubmissionState.Received) => NoticeReadiness.NotYet,
-        (NoticeKind.Approved, SubmissionState.Approved or SubmissionState.Published) => NoticeReadiness.Ready,
-        (NoticeKind.Approved, SubmissionState.AwaitingReview) => NoticeReadiness.NotYet,
-        (NoticeKind.Returned, SubmissionState.NeedsChanges) => NoticeReadiness.Ready,
-        (NoticeKind.Returned, SubmissionState.AwaitingReview or SubmissionState.Approved) => NoticeReadiness.NotYet,
-        (NoticeKind.Withdrawn, SubmissionState.Withdrawn) => NoticeReadiness.Ready,
-        (NoticeKind.Withdrawn, SubmissionState.Received or SubmissionState.NeedsChanges or SubmissionState.AwaitingReview or SubmissionState.Approved or SubmissionState.Published) => NoticeReadiness.NotYet,
-        (NoticeKind.Published, SubmissionState.Published or SubmissionState.Superseded) => NoticeReadiness.Ready,
-        (NoticeKind.Published, SubmissionState.Approved) => NoticeReadiness.NotYet,
-        _ => NoticeReadiness.Moot,
-    };
 
     private static IReadOnlyList<string> RecipientsFor(string kind, Agency agency) => kind switch
     {
@@ -133,7 +110,7 @@ public sealed partial class NoticeHandler(
     };
 
     /// <summary>Sends one email at most once: (partition, row) names it; Queued before SendGrid, Sent after.</summary>
-    private async Task SendOnceAsync(
+    private async Task<Delivery> SendOnceAsync(
         string partition, string row, IReadOnlyList<string> recipients, string noRecipient, Func<Task<EmailContent>> compose, CancellationToken cancellationToken)
     {
         var existing = await storage.Notices.GetEntityIfExistsAsync<NoticeRecord>(partition, row, cancellationToken: cancellationToken);
@@ -141,7 +118,7 @@ public sealed partial class NoticeHandler(
         if (record.Status is NoticeRecord.Sent or NoticeRecord.NoRecipient)
         {
             logger.LogInformation("Notice {Row} for {Partition} is already {Status}", row, partition, record.Status);
-            return;
+            return Delivery.AlreadySent;
         }
 
         var now = clock.GetUtcNow();
@@ -149,7 +126,7 @@ public sealed partial class NoticeHandler(
         {
             // Another delivery of the same email is sending it; if it fails, its own message is retried.
             logger.LogInformation("Notice {Row} for {Partition} is being sent by another delivery", row, partition);
-            return;
+            return Delivery.BeingSentElsewhere;
         }
 
         if (recipients.Count == 0)
@@ -158,7 +135,7 @@ public sealed partial class NoticeHandler(
             record.LastError = noRecipient;
             await storage.Notices.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
             logger.LogWarning("Notice {Row} for {Partition}: no registered recipient, not sent", row, partition);
-            return;
+            return Delivery.NoRecipient;
         }
 
         var content = await compose();
@@ -170,7 +147,7 @@ public sealed partial class NoticeHandler(
         if (!await TryClaimAsync(record, existing.HasValue, cancellationToken))
         {
             logger.LogInformation("Notice {Row} for {Partition} was claimed by another delivery", row, partition);
-            return;
+            return Delivery.BeingSentElsewhere;
         }
 
         try
@@ -193,6 +170,7 @@ public sealed partial class NoticeHandler(
 
         await storage.Notices.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
         logger.LogInformation("Notice {Row} for {Partition} sent to {Count} recipient(s)", row, partition, recipients.Count);
+        return Delivery.Sent;
     }
 
     /// <summary>Writes the Queued record only if nobody else wrote it since it was read (insert, or replace under its ETag).</summary>

@@ -18,7 +18,8 @@ public sealed record PublishMessage(string SubmissionId, PublishAction Action = 
 /// <summary>
 /// Asks the notify stage to send one email (at most once). Submission emails name the version; deadline reminders
 /// name the agency and report year; digests name the reviewer; alerts name the alert. <see cref="Key"/> makes a
-/// reminder, digest or alert unique (its day, or the alert id).
+/// reminder, digest or alert unique (its day, or the alert id). <see cref="Sequence"/> names the audit entry of the
+/// change a submission email announces: the emails of one version go out in that order.
 /// </summary>
 public sealed record NoticeMessage(
     string? SubmissionId,
@@ -27,4 +28,5 @@ public sealed record NoticeMessage(
     string? AgencyId = null,
     int? Year = null,
     string? Recipient = null,
-    string? Key = null);
+    string? Key = null,
+    int? Sequence = null);

@@ -10,7 +10,7 @@ namespace PublishPipeline.Pipeline;
 /// keeps the message; this marks the version Failed (so nobody waits on it), records an operator alert with the
 /// message as received, and writes the ingest receipt so the sweeper stops retrying. Nothing is deleted.
 /// </summary>
-public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ingest, AlertRecorder alerts, ILogger<PoisonHandler> logger)
+public sealed class PoisonHandler(SubmissionStore submissions, SubmissionTransitions transitions, IngestHandler ingest, AlertRecorder alerts, ILogger<PoisonHandler> logger)
 {
     public const string Actor = "system:poison";
 
@@ -27,10 +27,9 @@ public sealed class PoisonHandler(SubmissionStore submissions, IngestHandler ing
 
         if (submission is not null)
         {
-            await submissions.TransitionAsync(
+            await transitions.MoveAsync(
                 submission.Id,
-                [SubmissionState.Received, SubmissionState.Approved],
-                SubmissionState.Failed,
+                LifecycleTrigger.PublishFailed,
                 Actor,
                 "发布多次失败，已转运维人员处理",
                 cancellationToken: cancellationToken);

@@ -12,9 +12,11 @@ namespace PublishPipeline.Pipeline;
 
 /// <summary>
 /// The publish stage. Publish: when an approved version's time has come, render its page and data into
-/// <c>$web</c>, update the indexes, queue the publication notice, then record it Published (which supersedes the
-/// version live before it). Unpublish: take a withdrawn version's page down if it is still the live one.
-/// Re-delivered messages find the work done and stop; an early scheduled message is put back until its time.
+/// <c>$web</c>, update the indexes, then record it Published (which supersedes the version live before it) with the
+/// publication notice, sent after that commits. Unpublish: take a withdrawn version's page down if it is still the
+/// live one. Both messages are sent only after the change they act on committed, so the version is in the state they
+/// expect or has moved on. Re-delivered messages find the work done and stop; an early scheduled message is put back
+/// until its time (that is not a state change, so it goes to the queue directly).
 /// </summary>
 public sealed class PublishHandler(
     PipelineStorage storage,
@@ -22,6 +24,8 @@ public sealed class PublishHandler(
     AgencyDirectory agencies,
     LiveSitePublisher site,
     MessageQueue queue,
+    SubmissionTransitions transitions,
+    PipelineMetrics metrics,
     TimeProvider clock,
     IOptions<PipelineOptions> options,
     ILogger<PublishHandler> logger)
@@ -34,6 +38,7 @@ public sealed class PublishHandler(
         if (submission is null)
         {
             logger.LogWarning("Publish asked for unknown submission {Submission}: ignored", message.SubmissionId);
+            metrics.Handled("publish", "ignored", message.SubmissionId);
             return;
         }
 
@@ -43,25 +48,13 @@ public sealed class PublishHandler(
             return;
         }
 
-        // A reviewer's approval queues publication just before it records Approved: under load the message can arrive
-        // first. Give the approval a moment to land before deciding (the transactional outbox, issue 11, removes this).
-        for (var wait = 0; submission.CurrentState == SubmissionState.AwaitingReview && wait < 20; wait++)
+        // The message was sent only after the approval committed: a version not Approved now was published by an
+        // earlier delivery, or was returned, withdrawn or superseded since.
+        if (submission.CurrentState != SubmissionState.Approved)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            submission = await submissions.GetAsync(message.SubmissionId, cancellationToken) ?? submission;
-        }
-
-        switch (submission.CurrentState)
-        {
-            case SubmissionState.Published:
-                logger.LogInformation("Submission {Submission} is already published", submission.Id);
-                return;
-            case SubmissionState.Received:
-                // The ingest stage queues publication just before it records the approval: let the queue retry.
-                throw new InvalidOperationException($"submission {submission.Id} is not yet approved (still Received)");
-            case not SubmissionState.Approved:
-                logger.LogWarning("Submission {Submission} is {State}, not Approved: not published", submission.Id, submission.State);
-                return;
+            logger.LogInformation("Submission {Submission} is {State}, not Approved: nothing to publish", submission.Id, submission.State);
+            metrics.Handled("publish", submission.CurrentState == SubmissionState.Published ? "already-published" : "not-approved", submission.Id);
+            return;
         }
 
         var now = clock.GetUtcNow();
@@ -69,6 +62,7 @@ public sealed class PublishHandler(
         {
             await queue.SendPublishAsync(message, at - now, cancellationToken);
             logger.LogInformation("Submission {Submission} is scheduled for {At}: put back", submission.Id, at);
+            metrics.Handled("publish", "scheduled", submission.Id);
             return;
         }
 
@@ -97,13 +91,10 @@ public sealed class PublishHandler(
                 now,
                 submission.Comments),
             cancellationToken);
-        await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Published), cancellationToken);
-
         var url = options.Value.ReportPageUrl(submission.Year, agency.Id);
-        await submissions.TransitionAsync(
+        var published = await transitions.MoveAsync(
             submission.Id,
-            [SubmissionState.Approved],
-            SubmissionState.Published,
+            LifecycleTrigger.Publish,
             Actor,
             replaces is { } old ? $"已发布到公开网站（更正版本，替换第 {old} 版）" : "已发布到公开网站",
             s =>
@@ -111,24 +102,33 @@ public sealed class PublishHandler(
                 s.PublicUrl = url;
                 s.PublishedAt = now;
             },
-            cancellationToken);
+            cancellationToken: cancellationToken);
+        if (!published.Changed && published.Current?.CurrentState != SubmissionState.Published)
+        {
+            // Withdrawn, returned or superseded while its page was being rendered: the page must not stay up.
+            await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
+            logger.LogWarning("Submission {Submission} became {State} while it was being published: its page was taken down again", submission.Id, published.Current?.State);
+            metrics.Handled("publish", "changed-meanwhile", submission.Id);
+            return;
+        }
+
         logger.LogInformation("Published submission {Submission} at {Url}", submission.Id, url);
+        metrics.Handled("publish", "published", submission.Id);
     }
 
     private async Task UnpublishAsync(Submission submission, CancellationToken cancellationToken)
     {
-        switch (submission.CurrentState)
+        // Sent only after the withdrawal committed; a version withdrawn and nothing else is all this can be about.
+        if (submission.CurrentState != SubmissionState.Withdrawn)
         {
-            case SubmissionState.Published:
-                // The withdrawal queues this just before it records the state: let the queue retry.
-                throw new InvalidOperationException($"submission {submission.Id} is to be taken down but is still Published");
-            case not SubmissionState.Withdrawn:
-                logger.LogWarning("Unpublish asked for {Submission} in state {State}: ignored", submission.Id, submission.State);
-                return;
+            logger.LogWarning("Unpublish asked for {Submission} in state {State}: ignored", submission.Id, submission.State);
+            metrics.Handled("publish", "ignored", submission.Id);
+            return;
         }
 
         var removed = await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
 
         logger.LogInformation("Withdrawn submission {Submission}: page {Outcome}", submission.Id, removed ? "taken down" : "was not live");
+        metrics.Handled("publish", removed ? "taken-down" : "not-live", submission.Id);
     }
 }

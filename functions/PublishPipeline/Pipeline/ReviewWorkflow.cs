@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Access;
+using PublishPipeline.Calendar;
 using PublishPipeline.Notices;
 using PublishPipeline.Rendering;
 using PublishPipeline.Site;
@@ -11,30 +12,26 @@ namespace PublishPipeline.Pipeline;
 /// The people's side of a report's life: reviewers approve (now or for a set time), return with comments, publish
 /// and withdraw; submitters withdraw what is not yet public. Each action checks who is asking against the
 /// directory, moves the version under the report's ETag (so of two reviewers approving at once one wins and the
-/// other is told it is already approved), and queues its emails and publication before it records the change.
+/// other is told it is already approved), and records the change with the emails and publication it causes, which are
+/// sent once it has committed (see <see cref="Lifecycle"/>).
 /// </summary>
 public sealed class ReviewWorkflow(
     SubmissionStore submissions,
     AgencyDirectory agencies,
-    MessageQueue queue,
+    SubmissionTransitions transitions,
     TimeProvider clock,
     ILogger<ReviewWorkflow> logger)
 {
     public const int MaxCommentLength = 4000;
 
-    private static readonly SubmissionState[] Withdrawable =
-        [SubmissionState.Received, SubmissionState.NeedsChanges, SubmissionState.AwaitingReview, SubmissionState.Approved, SubmissionState.Published];
+    /// <summary>The states each action applies to, from the lifecycle (the status page shows a form only where its action would apply).</summary>
+    public static bool CanApproveIn(SubmissionState state) => Lifecycle.Allows(LifecycleTrigger.Approve, state);
 
-    private static readonly SubmissionState[] Returnable = [SubmissionState.AwaitingReview, SubmissionState.Approved];
+    public static bool CanReturnIn(SubmissionState state) => Lifecycle.Allows(LifecycleTrigger.Return, state);
 
-    /// <summary>The states each action applies to (the status page shows a form only where its action would apply).</summary>
-    public static bool CanApproveIn(SubmissionState state) => state == SubmissionState.AwaitingReview;
+    public static bool CanPublishIn(SubmissionState state) => Lifecycle.Allows(LifecycleTrigger.Reschedule, state);
 
-    public static bool CanReturnIn(SubmissionState state) => Returnable.Contains(state);
-
-    public static bool CanPublishIn(SubmissionState state) => state == SubmissionState.Approved;
-
-    public static bool CanWithdrawIn(SubmissionState state) => Withdrawable.Contains(state);
+    public static bool CanWithdrawIn(SubmissionState state) => Lifecycle.Allows(LifecycleTrigger.Withdraw, state);
 
     public async Task<WorkflowResult> ApproveAsync(string id, Caller? caller, string? comment, DateTimeOffset? publishAt, CancellationToken cancellationToken = default)
     {
@@ -57,9 +54,7 @@ public sealed class ReviewWorkflow(
         var reason = publishAt is { } at
             ? $"审核通过，定于 {ChinaTime.FormatDateTime(at)} 发布" + Suffix(comment)
             : "审核通过，立即发布" + Suffix(comment);
-        await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Approved), cancellationToken);
-        await queue.SendPublishAsync(new PublishMessage(submission.Id), Delay(publishAt), cancellationToken);
-        return await MoveAsync(submission, [SubmissionState.AwaitingReview], SubmissionState.Approved, caller!, reason, s =>
+        return await MoveAsync(submission, LifecycleTrigger.Approve, caller!, reason, s =>
         {
             s.ReviewedBy = caller!.Email;
             s.PublishAt = publishAt;
@@ -86,8 +81,7 @@ public sealed class ReviewWorkflow(
             return NotInState(submission, "退回", "待审核或已批准（未发布）");
         }
 
-        await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Returned), cancellationToken);
-        return await MoveAsync(submission, Returnable, SubmissionState.NeedsChanges, caller!, "退回修改：" + text, s =>
+        return await MoveAsync(submission, LifecycleTrigger.Return, caller!, "退回修改：" + text, s =>
         {
             s.ReviewedBy = caller!.Email;
             s.Comments = text;
@@ -113,9 +107,8 @@ public sealed class ReviewWorkflow(
             return NotInState(submission, "发布", "已批准");
         }
 
-        await queue.SendPublishAsync(new PublishMessage(submission.Id), Delay(publishAt), cancellationToken);
         var reason = publishAt is { } at ? $"发布时间改为 {ChinaTime.FormatDateTime(at)}" : "改为立即发布";
-        return await MoveAsync(submission, [SubmissionState.Approved], SubmissionState.Approved, caller!, reason, s => s.PublishAt = publishAt, "发布", cancellationToken);
+        return await MoveAsync(submission, LifecycleTrigger.Reschedule, caller!, reason, s => s.PublishAt = publishAt, "发布", cancellationToken);
     }
 
     public async Task<WorkflowResult> WithdrawAsync(string id, Caller? caller, string? reason, CancellationToken cancellationToken = default)
@@ -138,13 +131,7 @@ public sealed class ReviewWorkflow(
 
         var text = Clean(reason);
         var wasPublished = submission.CurrentState == SubmissionState.Published;
-        await queue.SendNoticeAsync(new NoticeMessage(submission.Id, NoticeKind.Withdrawn), cancellationToken);
-        if (wasPublished)
-        {
-            await queue.SendPublishAsync(new PublishMessage(submission.Id, PublishAction.Unpublish), cancellationToken);
-        }
-
-        return await MoveAsync(submission, [submission.CurrentState], SubmissionState.Withdrawn, caller!, (wasPublished ? "撤回并撤下公开页面" : "撤回") + Suffix(text), s =>
+        return await MoveAsync(submission, LifecycleTrigger.Withdraw, caller!, (wasPublished ? "撤回并撤下公开页面" : "撤回") + Suffix(text), s =>
         {
             s.Comments = text;
             s.PublishAt = null;
@@ -152,12 +139,14 @@ public sealed class ReviewWorkflow(
     }
 
     private async Task<WorkflowResult> MoveAsync(
-        Submission submission, SubmissionState[] from, SubmissionState to, Caller caller, string reason, Action<Submission> update, string action, CancellationToken cancellationToken)
+        Submission submission, LifecycleTrigger trigger, Caller caller, string reason, Action<Submission> update, string action, CancellationToken cancellationToken)
     {
-        var result = await submissions.TransitionAsync(submission.Id, from, to, caller.Email, reason, update, cancellationToken);
+        // Only from the state the caller was allowed to act on: if it moved since (another reviewer, the publish
+        // stage, a newer version), the caller is told instead.
+        var result = await transitions.MoveAsync(submission.Id, trigger, caller.Email, reason, update, submission.CurrentState, cancellationToken);
         if (result.Updated is { } updated)
         {
-            logger.LogInformation("{Caller} moved {Submission} from {From} to {To}", caller.Email, submission.Id, submission.State, to);
+            logger.LogInformation("{Caller} moved {Submission} from {From} to {To}", caller.Email, submission.Id, submission.State, updated.State);
             return WorkflowResult.Done(updated);
         }
 
@@ -198,8 +187,6 @@ public sealed class ReviewWorkflow(
         publishAt is { } at && at > clock.GetUtcNow().AddYears(1)
             ? WorkflowResult.Fail(WorkflowStatus.Invalid, "发布时间无效", "定时发布时间不能晚于一年之后。")
             : null;
-
-    private TimeSpan Delay(DateTimeOffset? publishAt) => publishAt is { } at ? at - clock.GetUtcNow() : TimeSpan.Zero;
 
     private static WorkflowResult NotInState(Submission submission, string action, string expected) =>
         WorkflowResult.Fail(

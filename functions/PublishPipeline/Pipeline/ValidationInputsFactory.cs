@@ -1,4 +1,6 @@
 using System.Globalization;
+using PublishPipeline.Agencies;
+using PublishPipeline.Calendar;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
@@ -28,7 +30,7 @@ public sealed class ValidationInputsFactory(PipelineStorage storage)
             ExpectedAgencyName = agency.Name,
             AgencyLevel = AgencyLevels.All.Contains(agency.Level) ? agency.Level : null,
             AgencyRegion = string.IsNullOrWhiteSpace(agency.Region) ? null : agency.Region,
-            SubmittedAt = DateOnly.FromDateTime(Rendering.ChinaTime.ToChina(submittedAt).DateTime),
+            SubmittedAt = DateOnly.FromDateTime(ChinaTime.ToChina(submittedAt).DateTime),
             PreviousReport = previousReport,
         };
     }

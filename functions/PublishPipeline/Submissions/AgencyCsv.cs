@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using PublishPipeline.Validation;
+using PublishPipeline.Agencies;
 
 namespace PublishPipeline.Submissions;
 

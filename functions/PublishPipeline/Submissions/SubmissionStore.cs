@@ -103,46 +103,53 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
     }
 
     /// <summary>
-    /// Moves a version to <paramref name="to"/> if its current state is one of <paramref name="from"/>, applying
-    /// <paramref name="update"/> and appending the audit entry atomically. Publishing a version supersedes the one
-    /// live before it; withdrawing the live version leaves the report with none. When another writer changed the
-    /// report first, the change is decided again on what is there now: a second approval of the same version
-    /// finds it Approved and changes nothing.
+    /// Moves a version along the <see cref="Lifecycle"/> row that <paramref name="trigger"/> takes from its current
+    /// state, applying <paramref name="update"/>, and writes in one transaction the version, its audit entry and the
+    /// messages the row sends (the report's outbox: see <see cref="OutboxMessage"/>). Publishing a version supersedes
+    /// the one live before it; withdrawing the live version leaves the report with none. When another writer changed
+    /// the report first, the change is decided again on what is there now: a second approval of the same version
+    /// finds it Approved and changes nothing. With <paramref name="expected"/>, the change is made only from that state
+    /// (a person acted on the state they saw and were allowed to act on). Nothing is sent here: the caller dispatches
+    /// the outbox after the commit.
     /// </summary>
     public async Task<TransitionResult> TransitionAsync(
         string id,
-        IReadOnlyCollection<SubmissionState> from,
-        SubmissionState to,
+        LifecycleTrigger trigger,
         string actor,
         string reason,
         Action<Submission>? update = null,
+        SubmissionState? expected = null,
         CancellationToken cancellationToken = default)
     {
         if (!SubmissionIds.TryParse(id, out var report, out var version))
         {
-            return new TransitionResult(null, null);
+            return new TransitionResult(null, null, null);
         }
 
         for (var attempt = 1; ; attempt++)
         {
             var head = await GetHeadAsync(report, cancellationToken);
             var submission = await GetVersionAsync(report, version, cancellationToken);
-            if (head is null || submission is null || !from.Contains(submission.CurrentState))
+            var step = submission is null || (expected is { } state && submission.CurrentState != state) ? null : Lifecycle.Find(submission.CurrentState, trigger);
+            if (head is null || submission is null || step is null)
             {
-                return new TransitionResult(null, submission);
+                return new TransitionResult(null, submission, null);
             }
 
             var now = clock.GetUtcNow();
             var previous = submission.CurrentState;
+            var to = step.To;
             submission.State = to.ToString();
             submission.UpdatedAt = now;
             submission.Reason = reason;
             update?.Invoke(submission);
+            var audit = Audit(head, submission, actor, now, previous.ToString(), to, reason);
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.UpdateReplace, submission, submission.ETag),
-                Audit(head, submission, actor, now, previous.ToString(), to, reason),
+                audit,
             };
+            actions.AddRange(Outbox(step, submission, ((AuditEntry)audit.Entity).Sequence, now));
 
             if (previous == SubmissionState.Received && PendingStates.Contains(to))
             {
@@ -150,29 +157,33 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
                 // upload or one from an unknown uploader never gets here, so it supersedes nothing).
                 foreach (var pending in await ListVersionsAsync(report, cancellationToken))
                 {
-                    if (pending.Version < version && PendingStates.Contains(pending.CurrentState))
+                    if (pending.Version < version && Lifecycle.Find(pending.CurrentState, LifecycleTrigger.SupersededByNewer) is { } superseded)
                     {
-                        var pendingFrom = pending.CurrentState;
-                        pending.State = nameof(SubmissionState.Superseded);
+                        pending.State = superseded.To.ToString();
                         pending.SupersededBy = version;
                         pending.UpdatedAt = now;
                         pending.Reason = $"已由第 {version} 版取代（重新提交）";
                         actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, pending, pending.ETag));
-                        actions.Add(Audit(head, pending, actor, now, pendingFrom.ToString(), SubmissionState.Superseded, pending.Reason));
+                        var pendingAudit = Audit(head, pending, actor, now, superseded.From.ToString(), superseded.To, pending.Reason);
+                        actions.Add(pendingAudit);
+                        actions.AddRange(Outbox(superseded, pending, ((AuditEntry)pendingAudit.Entity).Sequence, now));
                     }
                 }
             }
 
             if (to == SubmissionState.Published)
             {
-                if (head.PublishedVersion is { } live && live != version && await GetVersionAsync(report, live, cancellationToken) is { CurrentState: SubmissionState.Published } replaced)
+                if (head.PublishedVersion is { } live && live != version && await GetVersionAsync(report, live, cancellationToken) is { } replaced
+                    && Lifecycle.Find(replaced.CurrentState, LifecycleTrigger.ReplacedByCorrection) is { } correction)
                 {
-                    replaced.State = nameof(SubmissionState.Superseded);
+                    replaced.State = correction.To.ToString();
                     replaced.SupersededBy = version;
                     replaced.UpdatedAt = now;
                     replaced.Reason = $"已由第 {version} 版（更正版本）取代，公开页面已更新";
                     actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, replaced, replaced.ETag));
-                    actions.Add(Audit(head, replaced, actor, now, nameof(SubmissionState.Published), SubmissionState.Superseded, replaced.Reason));
+                    var replacedAudit = Audit(head, replaced, actor, now, correction.From.ToString(), correction.To, replaced.Reason);
+                    actions.Add(replacedAudit);
+                    actions.AddRange(Outbox(correction, replaced, ((AuditEntry)replacedAudit.Entity).Sequence, now));
                 }
 
                 head.PublishedVersion = version;
@@ -186,17 +197,73 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
             actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, head.ETag));
             if (await TrySubmitAsync(actions, cancellationToken))
             {
-                return new TransitionResult(await GetVersionAsync(report, version, cancellationToken), null);
+                return new TransitionResult(await GetVersionAsync(report, version, cancellationToken), null, step);
             }
 
             if (attempt >= MaxAttempts)
             {
-                throw new InvalidOperationException($"report {report} kept changing while {id} was moved to {to}");
+                throw new InvalidOperationException($"report {report} kept changing while {id} was moved by {trigger}");
             }
 
             await Backoff(attempt, cancellationToken);
         }
     }
+
+    /// <summary>The messages of a report's outbox not yet dispatched, in the order of the changes that caused them.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ListPendingOutboxAsync(ReportKey report, CancellationToken cancellationToken = default) =>
+        await QueryOutboxAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {OutboxMessage.RowKeyPrefix} and RowKey lt {OutboxMessage.RowKeyEnd} and Pending eq {true}"),
+            cancellationToken);
+
+    /// <summary>Every message of a report's outbox, dispatched or not, in order.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(ReportKey report, CancellationToken cancellationToken = default) =>
+        await QueryOutboxAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {report.PartitionKey} and RowKey ge {OutboxMessage.RowKeyPrefix} and RowKey lt {OutboxMessage.RowKeyEnd}"),
+            cancellationToken);
+
+    /// <summary>Messages not dispatched across every report, created before <paramref name="createdBefore"/> (for the sweeper).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ListPendingOutboxAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken = default) =>
+        await QueryOutboxAsync(
+            TableClient.CreateQueryFilter($"RowKey ge {OutboxMessage.RowKeyPrefix} and RowKey lt {OutboxMessage.RowKeyEnd} and Pending eq {true} and CreatedAt lt {createdBefore}"),
+            cancellationToken);
+
+    /// <summary>Writes an outbox row back under its ETag (a dispatcher's lease or its mark); false when someone else changed it first.</summary>
+    public async Task<bool> TryUpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken);
+            message.ETag = response.Headers.ETag ?? message.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<OutboxMessage>> QueryOutboxAsync(string filter, CancellationToken cancellationToken)
+    {
+        var result = new List<OutboxMessage>();
+        await foreach (var entity in Table.QueryAsync<OutboxMessage>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity);
+        }
+
+        return result.OrderBy(m => m.PartitionKey, StringComparer.Ordinal).ThenBy(m => m.RowKey, StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<TableTransactionAction> Outbox(LifecycleStep step, Submission submission, int sequence, DateTimeOffset now) =>
+        step.Messages.Select((message, index) => new TableTransactionAction(TableTransactionActionType.Add, new OutboxMessage
+        {
+            PartitionKey = submission.PartitionKey,
+            RowKey = OutboxMessage.RowKeyFor(sequence, index),
+            Sequence = sequence,
+            SubmissionId = submission.Id,
+            Message = message.ToString(),
+            NotBefore = message == LifecycleMessage.Publish ? submission.PublishAt : null,
+            CreatedAt = now,
+        }));
 
     /// <summary>The whole history of a report, every version, in order.</summary>
     public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(ReportKey report, CancellationToken cancellationToken = default)
@@ -301,8 +368,11 @@ public sealed class SubmissionStore(PipelineStorage storage, TimeProvider clock)
     };
 }
 
-/// <summary>What a transition did: the version as it is after the change, or (when the change was not made) as it is now.</summary>
-public sealed record TransitionResult(Submission? Updated, Submission? Current)
+/// <summary>
+/// What a transition did: the version as it is after the change and the lifecycle step it took, or (when the change
+/// was not made) the version as it is now.
+/// </summary>
+public sealed record TransitionResult(Submission? Updated, Submission? Current, LifecycleStep? Step)
 {
     public bool Changed => Updated is not null;
 }

@@ -83,8 +83,9 @@ public sealed class BadInputTests(DevHostFixture fixture)
         Assert.Equal("upload", alert.Stage);
         Assert.Equal(submission.SourceBlob ?? submission.DraftBlob, alert.Payload);
 
-        // No email about it, to anybody: no notice record was ever made for this version.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // No email about it, to anybody: its rejection caused no message (the outbox is empty), and no notice record
+        // was ever made for this version.
+        Assert.DoesNotContain(await fixture.OutboxAsync(submission.Report), m => m.SubmissionId == submission.Id);
         var notices = new List<Notices.NoticeRecord>();
         await foreach (var record in fixture.Storage.Notices.QueryAsync<Notices.NoticeRecord>(n => n.PartitionKey == submission.Id))
         {

@@ -35,9 +35,16 @@ public sealed class DeadlineTests(DevHostFixture fixture)
         Assert.Empty(await MailsAsync(onTime.SubmitterEmails[0], NoticeKind.DeadlineReminder));
         Assert.Empty(await MailsAsync(late.ReviewerEmails[0], NoticeKind.ReviewDigest));
 
-        // The job runs again the same day (a timer retried): nothing is sent twice.
-        await deadlines.RunAsync(new DateOnly(2027, 1, 24));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The job runs again the same day (a timer retried): both emails are handled again and found sent.
+        using (var signals = new PipelineSignals())
+        {
+            var again = await deadlines.RunAsync(new DateOnly(2027, 1, 24));
+            await signals.WaitForAsync("notify", "AlreadySent", Assert.Single(again.Reminders, r => r.AgencyId == late.Id).Key);
+            await signals.WaitForAsync(
+                h => h.Stage == "notify" && h.Outcome == "AlreadySent" && h.Subject.StartsWith(onTime.ReviewerEmails[0] + "-", StringComparison.Ordinal),
+                what: "the digest handled again");
+        }
+
         Assert.Single(await MailsAsync(late.SubmitterEmails[0], NoticeKind.DeadlineReminder));
         Assert.Single(await MailsAsync(onTime.ReviewerEmails[0], NoticeKind.ReviewDigest));
 

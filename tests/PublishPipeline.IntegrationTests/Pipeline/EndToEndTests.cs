@@ -47,12 +47,15 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         Assert.Contains(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/reports/2020/{agency.Id}/");
 
         // Two emails to the registered submitter: the validation result, then the publication notice with the link.
-        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 2);
+        var published = Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{submission.Id}/published"));
+        Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{submission.Id}/validation-result"));
+        Assert.Equal(
+            [LifecycleMessage.ValidationAccepted, LifecycleMessage.Publish, LifecycleMessage.Published],
+            (await fixture.OutboxAsync(submission.Report)).Select(m => m.Kind));
+        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0);
         Assert.Equal(2, mails.Count);
-        var published = Assert.Single(mails, m => m.Notice == $"{submission.Id}/published");
         Assert.Contains($"{fixture.SiteUrl}/reports/2020/{agency.Id}/", published.Html, StringComparison.Ordinal);
         Assert.Contains($"{fixture.SiteUrl}/reports/2020/{agency.Id}/", published.Text, StringComparison.Ordinal);
-        Assert.Single(mails, m => m.Notice == $"{submission.Id}/validation-result");
 
         // Every state change is in the audit trail, in order.
         var audit = await fixture.Submissions.GetAuditTrailAsync(submission.Id);
@@ -81,7 +84,7 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         Assert.NotNull(d1.Expected);
         Assert.NotNull(d1.Actual);
 
-        var mail = Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));
+        var mail = Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{submission.Id}/validation-result"));
         foreach (var body in new[] { mail.Html, mail.Text })
         {
             Assert.Contains("四、结转下年度继续办理", body, StringComparison.Ordinal);
@@ -93,7 +96,8 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         // Not published: no page, and no publication notice.
         using var page = await fixture.Http.GetAsync($"{fixture.SiteUrl}/reports/2021/{agency.Id}/");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.DoesNotContain(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1), m => m.Notice?.EndsWith("/published", StringComparison.Ordinal) == true);
+        Assert.Equal([LifecycleMessage.ValidationNeedsChanges], (await fixture.OutboxAsync(submission.Report)).Select(m => m.Kind));
+        Assert.DoesNotContain(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0), m => m.Notice?.EndsWith("/published", StringComparison.Ordinal) == true);
         Assert.Equal(["Received", "NeedsChanges"], view.Audit.Select(a => a.To));
     }
 
@@ -116,9 +120,12 @@ public sealed class EndToEndTests(DevHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, secondStatus);
         Assert.True(second.Duplicate);
         Assert.Equal(first.Id, second.Id);
-        Assert.Single(await fixture.Submissions.ListForAgencyAsync(agency.Id));
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1));
+        var only = Assert.Single(await fixture.Submissions.ListForAgencyAsync(agency.Id));
+
+        // The second upload changed no state, so it caused no message: the one validation email is all there will be.
+        Assert.Equal([LifecycleMessage.ValidationNeedsChanges], (await fixture.OutboxAsync(only.Report)).Select(m => m.Kind));
+        Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{only.Id}/validation-result"));
+        Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0));
     }
 
     [Fact]

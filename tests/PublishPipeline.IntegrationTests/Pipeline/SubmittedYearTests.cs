@@ -60,8 +60,8 @@ public sealed class SubmittedYearTests(DevHostFixture fixture)
         Assert.Contains("2099年", previewPage.QuerySelector("nav.breadcrumb")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("2020年", previewPage.QuerySelector("nav.breadcrumb")?.TextContent, StringComparison.Ordinal);
 
-        // Nothing follows: no publication notice, the version stays where it is.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Nothing follows: its one change caused the validation email alone, and the version stays where it is.
+        Assert.Equal([LifecycleMessage.ValidationNeedsChanges], (await fixture.OutboxAsync(submission.Report)).Select(m => m.Kind));
         Assert.Equal(mail.Id, Assert.Single(await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 1)).Id);
         Assert.Equal(SubmissionState.NeedsChanges, (await fixture.Submissions.GetAsync(submission.Id))!.CurrentState);
     }

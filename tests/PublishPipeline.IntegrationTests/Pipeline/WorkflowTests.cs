@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Api;
 using PublishPipeline.Pipeline;
+using PublishPipeline.Pipeline.Outbox;
 using PublishPipeline.Reports;
 using PublishPipeline.Submissions;
 
@@ -48,7 +49,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
             Assert.Equal(("NeedsChanges", comments, reviewer), (view.State, view.Comments, view.ReviewedBy));
         }
 
-        var returnedMail = Assert.Single(await WaitForNoticeAsync(submitter, $"{v2.Id}/returned"));
+        var returnedMail = Assert.Single(await fixture.WaitForNoticeAsync(submitter, $"{v2.Id}/returned"));
         Assert.Contains(comments, returnedMail.Text, StringComparison.Ordinal);
 
         // v3 answers the comments; the reviewer approves it and it goes live.
@@ -62,7 +63,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         var live = await fixture.WaitForStateAsync(v3.Id, SubmissionState.Published);
         Assert.Equal($"{fixture.SiteUrl}/reports/2021/{agency.Id}/", live.PublicUrl);
         Assert.Contains("（第三稿）", await PublicPageTextAsync(agency.Id), StringComparison.Ordinal);
-        Assert.Single(await WaitForNoticeAsync(submitter, $"{v3.Id}/published"));
+        Assert.Single(await fixture.WaitForNoticeAsync(submitter, $"{v3.Id}/published"));
 
         // A correction after publication: v4 is reviewed, goes live, and v3 is superseded.
         var v4 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报更正稿.docx", TestDrafts.Docx2021(agency.Name, note: "（更正稿）"));
@@ -210,11 +211,14 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         var trail = await fixture.Submissions.GetAuditTrailAsync(v1.Id);
         Assert.Single(trail, e => e.To == "Approved");
         Assert.Single(trail, e => e.To == "Published");
-        await WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0);
-        Assert.Single(mails, m => m.Notice == $"{v1.Id}/approved");
-        Assert.Single(mails, m => m.Notice == $"{v1.Id}/published");
+        // One approval caused one approval email and one publication: the outbox holds each once, and every email
+        // about the version comes from a row of it, so no second one is on its way.
+        var outbox = await fixture.OutboxAsync(new ReportKey(agency.Id, 2021));
+        Assert.Equal(
+            [LifecycleMessage.ValidationAccepted, LifecycleMessage.ReviewRequest, LifecycleMessage.Approved, LifecycleMessage.Publish, LifecycleMessage.Published],
+            outbox.Select(m => m.Kind));
+        Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/approved"));
+        Assert.Single(await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published"));
     }
 
     [Fact]
@@ -223,19 +227,32 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
         var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
         var published = await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
-        await WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published");
+        await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/published");
+        await fixture.WaitForNoticeAsync(agency.SubmitterEmails[0], $"{v1.Id}/validation-result");
         var trail = await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021));
-        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 2);
+        var mails = await fixture.WaitForMailAsync(agency.SubmitterEmails[0], 0);
+        Assert.Equal(2, mails.Count);
 
-        // The blob event again, the publish message again, every notice message again.
+        // The blob event again, the publish message again, every notice message again (with and without the change
+        // they announce), each seen handled before anything is asserted.
+        using var signals = new PipelineSignals();
         var ingest = fixture.Host.Services.GetRequiredService<IngestHandler>();
         var again = await ingest.HandleAsync(published.DraftBlob);
         Assert.Equal((v1.Id, SubmissionState.Published), (again.Id, again.CurrentState));
         var queue = fixture.Host.Services.GetRequiredService<MessageQueue>();
         await queue.SendPublishAsync(new PublishMessage(v1.Id));
-        await queue.SendNoticeAsync(new NoticeMessage(v1.Id, Notices.NoticeKind.ValidationResult, Notices.ValidationOutcome.Accepted));
+        foreach (var message in await fixture.OutboxAsync(new ReportKey(agency.Id, 2021)))
+        {
+            if (OutboxDispatcher.NoticeKindOf(message.Kind) is not null)
+            {
+                await queue.SendNoticeAsync(OutboxDispatcher.NoticeFor(message));
+            }
+        }
+
         await queue.SendNoticeAsync(new NoticeMessage(v1.Id, Notices.NoticeKind.Published));
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await signals.WaitForAsync("ingest", "already-ingested", v1.Id);
+        await signals.WaitForAsync("publish", "already-published", v1.Id);
+        await signals.WaitForAsync("notify", "AlreadySent", v1.Id, count: 3);
 
         Assert.Equal(trail.Select(e => e.RowKey), (await fixture.Submissions.GetAuditTrailAsync(new ReportKey(agency.Id, 2021))).Select(e => e.RowKey));
         Assert.Equal(published.PublishedAt, (await fixture.Submissions.GetAsync(v1.Id))!.PublishedAt);
@@ -295,7 +312,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         var home = new HtmlParser().ParseDocument(await fixture.Http.GetStringAsync($"{fixture.SiteUrl}/"));
         Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/reports/2021/{agency.Id}/");
         Assert.Null((await fixture.Submissions.GetHeadAsync(new ReportKey(agency.Id, 2021)))!.PublishedVersion);
-        var mail = Assert.Single(await WaitForNoticeAsync(agency.ReviewerEmails[0], $"{v1.Id}/withdrawn"));
+        var mail = Assert.Single(await fixture.WaitForNoticeAsync(agency.ReviewerEmails[0], $"{v1.Id}/withdrawn"));
         Assert.Contains("报告内容有误", mail.Text, StringComparison.Ordinal);
     }
 
@@ -388,6 +405,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
     [Fact]
     public async Task DraftsDroppedTwiceUnderOneName_AreTwoVersionsEachKeptAsUploaded()
     {
+        using var signals = new PipelineSignals();
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: false);
         var first = TestDrafts.Docx2021(agency.Name, note: "（初稿）");
         var second = TestDrafts.Docx2021(agency.Name, note: "（修改稿）");
@@ -407,8 +425,9 @@ public sealed class WorkflowTests(DevHostFixture fixture)
             Assert.Equal(version.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(kept)));
         }
 
-        // The copies' own blob events changed nothing: two versions, v1 superseded by v2.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The copies' own blob events (seen handled) changed nothing: two versions, v1 superseded by v2.
+        await signals.WaitForAsync("ingest", "kept-copy", v1.Id);
+        await signals.WaitForAsync("ingest", "kept-copy", v2.Id);
         Assert.Equal([2, 1], (await fixture.Submissions.ListForAgencyAsync(agency.Id)).Select(s => s.Version));
         Assert.Equal(SubmissionState.Superseded, (await fixture.Submissions.GetAsync(v1.Id))!.CurrentState);
     }
@@ -472,21 +491,6 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         }
 
         await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);
-    }
-
-    private async Task<IReadOnlyList<MailView>> WaitForNoticeAsync(string address, string notice)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var mails = (await fixture.WaitForMailAsync(address, 0)).Where(m => m.Notice == notice).ToList();
-            if (mails.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                return mails;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private async Task<string> PublicPageTextAsync(string agencyId)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PublishPipeline.Agencies;
 using PublishPipeline.Validation;
 
 namespace PublishPipeline.Tests.Cli;

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
+using PublishPipeline.Checking;
 using PublishPipeline.Notices;
-using PublishPipeline.Pipeline;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 

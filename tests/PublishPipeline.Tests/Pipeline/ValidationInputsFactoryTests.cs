@@ -3,6 +3,8 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using PublishPipeline.Agencies;
+using PublishPipeline.Checking;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Reports;
 using PublishPipeline.Storage;

@@ -1,4 +1,5 @@
 using System.Text;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 
@@ -102,9 +103,9 @@ public class IdentificationTests
         lines.Insert(overview + 1, "欢迎访问真人娱乐城，注册送彩金，欧洲杯投注首选。");
         var text = string.Join('\n', lines);
 
-        var check = new PublishPipeline.Pipeline.DraftChecker().Check("copy.txt", Encoding.UTF8.GetBytes(text));
+        var check = new DraftChecker().Check("copy.txt", Encoding.UTF8.GetBytes(text));
 
-        Assert.NotEqual(PublishPipeline.Pipeline.DraftCheck.UnreadableCode, check.ExitCode);
+        Assert.NotEqual(DraftCheck.UnreadableCode, check.ExitCode);
         var findings = check.Document.Findings;
         Assert.DoesNotContain(findings, f => f.Rule == "A0");
         Assert.Contains(findings, f => f.Rule == "A1");
@@ -125,9 +126,9 @@ public class IdentificationTests
     [Fact]
     public void The_blank_template_gets_one_clear_message()
     {
-        var check = new PublishPipeline.Pipeline.DraftChecker().Check("模板.docx", Corpus.Bytes("forms/2021-template-blank-docx.docx"));
+        var check = new DraftChecker().Check("模板.docx", Corpus.Bytes("forms/2021-template-blank-docx.docx"));
 
-        Assert.Equal(PublishPipeline.Pipeline.DraftCheck.UnreadableCode, check.ExitCode);
+        Assert.Equal(DraftCheck.UnreadableCode, check.ExitCode);
         var finding = Assert.Single(check.Document.Findings);
         Assert.Equal(("A0", Severity.Error), (finding.Rule, finding.Severity));
         Assert.Contains("空白的年度报告格式模板", finding.Message, StringComparison.Ordinal);

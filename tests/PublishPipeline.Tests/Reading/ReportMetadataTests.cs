@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PublishPipeline.Agencies;
 using PublishPipeline.Documents;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;

@@ -1,4 +1,4 @@
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 using PublishPipeline.Site.Views;
 
 namespace PublishPipeline.Tests.Site;

@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
+using PublishPipeline.Agencies;
 using PublishPipeline.Submissions;
-using PublishPipeline.Validation;
 
 namespace PublishPipeline.Tests.Submissions;
 

@@ -1,4 +1,5 @@
-using PublishPipeline.Pipeline;
+using PublishPipeline.Agencies;
+using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
 

@@ -1,4 +1,6 @@
+using PublishPipeline.Agencies;
 using PublishPipeline.Reports;
+using PublishPipeline.Validation.Identification;
 using PublishPipeline.Validation;
 using static PublishPipeline.Tests.Validation.RuleFixtures;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Calendar;
 using PublishPipeline.Notices;
 using PublishPipeline.Rendering;
 using PublishPipeline.Storage;

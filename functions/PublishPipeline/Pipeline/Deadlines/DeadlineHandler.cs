@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Calendar;
 using PublishPipeline.Notices;
 using PublishPipeline.Rendering;
 using PublishPipeline.Submissions;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PublishPipeline.Validation;
+using PublishPipeline.Agencies;
 
 namespace PublishPipeline.Pipeline.Deadlines;
 

@@ -1,4 +1,4 @@
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 using PublishPipeline.Submissions;
 
 namespace PublishPipeline.Pipeline.Deadlines;

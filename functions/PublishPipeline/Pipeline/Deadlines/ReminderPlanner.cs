@@ -1,3 +1,4 @@
+using PublishPipeline.Agencies;
 using PublishPipeline.Submissions;
 using PublishPipeline.Validation;
 

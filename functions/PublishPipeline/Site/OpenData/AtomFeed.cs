@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml;
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 using PublishPipeline.Site.Model;
 
 namespace PublishPipeline.Site.OpenData;

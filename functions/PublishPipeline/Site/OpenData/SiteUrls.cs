@@ -1,5 +1,5 @@
 using System.Globalization;
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 
 namespace PublishPipeline.Site.OpenData;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using PublishPipeline.Rendering;
+using PublishPipeline.Calendar;
 
 namespace PublishPipeline.Site.Views;
 

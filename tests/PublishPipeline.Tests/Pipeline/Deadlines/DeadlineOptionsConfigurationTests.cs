@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PublishPipeline.Agencies;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Validation;
 

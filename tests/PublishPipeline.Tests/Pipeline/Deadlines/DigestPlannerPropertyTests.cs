@@ -1,6 +1,6 @@
 using CsCheck;
+using PublishPipeline.Agencies;
 using PublishPipeline.Pipeline.Deadlines;
-using PublishPipeline.Validation;
 using static PublishPipeline.Tests.Pipeline.Deadlines.DirectoryEntries;
 
 namespace PublishPipeline.Tests.Pipeline.Deadlines;

@@ -1,5 +1,5 @@
+using PublishPipeline.Agencies;
 using PublishPipeline.Pipeline.Deadlines;
-using PublishPipeline.Validation;
 using static PublishPipeline.Tests.Pipeline.Deadlines.DirectoryEntries;
 
 namespace PublishPipeline.Tests.Pipeline.Deadlines;

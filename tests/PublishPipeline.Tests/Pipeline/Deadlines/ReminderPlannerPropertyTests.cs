@@ -1,4 +1,5 @@
 using CsCheck;
+using PublishPipeline.Agencies;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Validation;
 using static PublishPipeline.Tests.Pipeline.Deadlines.DirectoryEntries;

@@ -1,5 +1,5 @@
 using System.Text;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 using PublishPipeline.Tests.Validation;
 using PublishPipeline.Validation;

@@ -1,5 +1,5 @@
 using System.Text;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reports;
 
 namespace PublishPipeline.Tests.Reading.Forms;

@@ -46,7 +46,7 @@ internal sealed class SourceReport
         SourceTable? table = null;
         string? section = null;
         var titleSeen = false;
-        foreach (var item in TextLayout.Split(text))
+        foreach (var item in PlainTextLayout.Split(text))
         {
             switch (item)
             {

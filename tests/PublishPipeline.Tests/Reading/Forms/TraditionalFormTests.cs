@@ -1,6 +1,7 @@
 using System.Text;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
+using PublishPipeline.Validation.Identification;
 
 namespace PublishPipeline.Tests.Reading.Forms;
 
@@ -116,7 +117,7 @@ public class TraditionalFormTests
         Assert.Same(simplified, ChineseConversion.ToMainland(simplified));
 
         var title = TraditionalForm.ConvertTaiwan("2021年某局政府信息公开工作年度报告");
-        Assert.DoesNotContain(new PublishPipeline.Validation.TitleRule().Check(new PublishPipeline.Validation.ValidationContext(new Report { Title = title }, null)), f => f.Message.Contains("未写明", StringComparison.Ordinal));
+        Assert.DoesNotContain(new TitleRule().Check(new PublishPipeline.Validation.ValidationContext(new Report { Title = title }, null)), f => f.Message.Contains("未写明", StringComparison.Ordinal));
     }
 
     private static string Difference(string? expected, string? actual)

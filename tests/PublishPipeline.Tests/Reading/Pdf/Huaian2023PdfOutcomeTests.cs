@@ -1,5 +1,6 @@
 using System.Globalization;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Agencies;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Tests.Reading.RealForms;

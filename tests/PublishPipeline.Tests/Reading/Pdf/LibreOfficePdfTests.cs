@@ -1,5 +1,5 @@
 using System.Globalization;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Checking;
 using PublishPipeline.Reading.Pdf;
 using PublishPipeline.Reports;
 

@@ -35,7 +35,7 @@ internal static class PdfFixtures
     {
         var writer = new Writer(rotation);
         var titleDone = false;
-        foreach (var item in TextLayout.Split(text))
+        foreach (var item in PlainTextLayout.Split(text))
         {
             switch (item)
             {
