@@ -52,7 +52,7 @@ public sealed class DevStorageTests : IDisposable
         var options = Options(data);
         options.AzuriteBlobPort = port;
 
-        var error = await Assert.ThrowsAsync<DevHostException>(() => DevHost.StartAsync(options, TextWriter.Null));
+        var error = await Assert.ThrowsAsync<DevHostException>(() => StartAndStopAsync(options));
 
         Assert.Contains($"port {port} is in use", error.Message, StringComparison.Ordinal);
         Assert.Contains("--azurite-port", error.Message, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class DevStorageTests : IDisposable
     {
         await using var first = await DevHost.StartAsync(Options(data), TextWriter.Null);
 
-        var error = await Assert.ThrowsAsync<DevHostException>(() => DevHost.StartAsync(Options(data), TextWriter.Null));
+        var error = await Assert.ThrowsAsync<DevHostException>(() => StartAndStopAsync(Options(data)));
 
         Assert.Contains("in use by another pubpipe dev", error.Message, StringComparison.Ordinal);
     }
@@ -125,6 +125,12 @@ public sealed class DevStorageTests : IDisposable
         DataDirectory = dataDirectory,
         LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
     };
+
+    /// <summary>A start that should fail: if it does not, the host (and its Azurite) is stopped all the same.</summary>
+    private static async Task StartAndStopAsync(DevHostOptions options)
+    {
+        await using var host = await DevHost.StartAsync(options, TextWriter.Null);
+    }
 
     /// <summary>Sends one email to the host's mail sink as SendGrid's API is called.</summary>
     private static async Task SendMailAsync(DevHost host, string to)
