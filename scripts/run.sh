@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job, locally: installs what is missing, starts Azurite and the pipeline (pubpipe dev), submits the
+# The main job, locally: installs what is missing, starts the pipeline with its own Azurite (pubpipe dev), submits the
 # drafts in samples/, waits until they are processed, prints where to look, and runs until Ctrl-C.
+# Options go to `pubpipe dev`: scripts/run.sh --reset clears earlier runs' data and mail first (see ./pubpipe dev --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,5 +12,5 @@ if [ ! -f node_modules/azurite/dist/src/azurite.js ] || ! compgen -G 'node_modul
   npm ci --ignore-scripts --no-audit --no-fund
 fi
 
-dotnet build tools/PublishPipeline.Cli --configuration Release -nologo -v quiet
-exec dotnet tools/PublishPipeline.Cli/bin/Release/net10.0/pubpipe.dll dev --submit samples "$@"
+# ./pubpipe builds the CLI when its sources changed, then runs it: the same command a person types afterwards.
+exec ./pubpipe dev --submit samples "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test (unit and integration) and ends with the plain line "N passed, N failed".
-# Integration tests use the Azurite already listening on 127.0.0.1:10000-10002, or start the pinned one.
+# Integration tests start their own Azurite (the pinned one, on free ports), whatever else listens on this machine.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

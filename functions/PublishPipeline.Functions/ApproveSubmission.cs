@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PublishPipeline.Api;
+using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>POST /api/submissions/{id}/approve: approve.</summary>
-public sealed class ApproveSubmission(ReviewApi api)
+public sealed class ApproveSubmission(IServiceProvider services)
 {
-    [Function(nameof(ApproveSubmission))]
+    [Function(PipelineFunctions.ApproveSubmission)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ReviewApi.ApproveRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, PipelineFunctions.Post, Route = ReviewApi.ApproveRoute)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        new ResultActionResult(await api.ApproveAsync(request, id, cancellationToken));
+        new ResultActionResult(await PipelineFunctions.Http(PipelineFunctions.ApproveSubmission).InvokeAsync(services, request, id, cancellationToken));
 }

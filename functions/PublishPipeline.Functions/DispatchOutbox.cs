@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline.Outbox;
+using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Functions;
 
@@ -7,9 +7,9 @@ namespace PublishPipeline.Functions;
 /// Every minute or so (the app setting OutboxSchedule), sends the messages a crash left in a report's outbox after
 /// their state change committed (they are normally sent right after the commit, so this finds nothing).
 /// </summary>
-public sealed class DispatchOutbox(OutboxDispatcher outbox)
+public sealed class DispatchOutbox(IServiceProvider services)
 {
-    [Function(nameof(DispatchOutbox))]
-    public Task RunAsync([TimerTrigger("%OutboxSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        outbox.SweepAsync(OutboxDispatcher.SweepGrace, cancellationToken);
+    [Function(PipelineFunctions.DispatchOutbox)]
+    public Task RunAsync([TimerTrigger(PipelineFunctions.OutboxSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        PipelineFunctions.Timer(PipelineFunctions.DispatchOutbox).InvokeAsync(services, cancellationToken);
 }

@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PublishPipeline.Api;
+using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>GET /api/submissions/{id}: a version's state, findings, versions and audit trail (a page for browsers).</summary>
-public sealed class GetSubmission(SubmissionsApi api)
+public sealed class GetSubmission(IServiceProvider services)
 {
-    [Function(nameof(GetSubmission))]
+    [Function(PipelineFunctions.GetSubmission)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionsApi.Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, PipelineFunctions.Get, Route = SubmissionsApi.Route)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        new ResultActionResult(await api.GetAsync(request, id, cancellationToken));
+        new ResultActionResult(await PipelineFunctions.Http(PipelineFunctions.GetSubmission).InvokeAsync(services, request, id, cancellationToken));
 }

@@ -1,16 +1,16 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Hosting;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>A new draft in <c>drafts/{agency}/{year}/{name}</c> (delivered by Event Grid) starts ingest.</summary>
-public sealed class OnDraftUploaded(IngestHandler handler)
+public sealed class OnDraftUploaded(IServiceProvider services)
 {
-    [Function(nameof(OnDraftUploaded))]
+    [Function(PipelineFunctions.OnDraftUploaded)]
     public Task RunAsync(
         [BlobTrigger(StorageNames.DraftBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.ConnectionSetting)] BlobClient draft,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(draft.Name, cancellationToken);
+        PipelineFunctions.Blob(PipelineFunctions.OnDraftUploaded).InvokeAsync(services, draft.Name, cancellationToken);
 }

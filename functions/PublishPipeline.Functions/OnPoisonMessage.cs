@@ -1,31 +1,30 @@
-using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Hosting;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>
 /// Messages that failed on every delivery: the version is marked Failed and an operator alert recorded
-/// (<see cref="PoisonHandler"/>). The poison queues keep the messages themselves.
+/// (<see cref="Pipeline.PoisonHandler"/>). The poison queues keep the messages themselves.
 /// </summary>
-public sealed class OnPoisonMessage(PoisonHandler handler)
+public sealed class OnPoisonMessage(IServiceProvider services)
 {
-    [Function("OnPublishPoison")]
+    [Function(PipelineFunctions.OnPublishPoison)]
     public Task PublishAsync(
-        [QueueTrigger(StorageNames.PublishPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
+        [QueueTrigger(StorageNames.PublishPoisonQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        handler.HandlePublishAsync(message.Body.ToString(), cancellationToken);
+        PipelineFunctions.Queue(PipelineFunctions.OnPublishPoison).InvokeAsync(services, message, cancellationToken);
 
-    [Function("OnNoticePoison")]
+    [Function(PipelineFunctions.OnNoticePoison)]
     public Task NoticeAsync(
-        [QueueTrigger(StorageNames.NoticesPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
+        [QueueTrigger(StorageNames.NoticesPoisonQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        handler.HandleNoticeAsync(message.Body.ToString(), cancellationToken);
+        PipelineFunctions.Queue(PipelineFunctions.OnNoticePoison).InvokeAsync(services, message, cancellationToken);
 
-    [Function("OnIngestPoison")]
+    [Function(PipelineFunctions.OnIngestPoison)]
     public Task IngestAsync(
-        [QueueTrigger(StorageNames.BlobTriggerPoisonQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message,
+        [QueueTrigger(StorageNames.BlobTriggerPoisonQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        handler.HandleBlobAsync(message.Body.ToString(), cancellationToken);
+        PipelineFunctions.Queue(PipelineFunctions.OnIngestPoison).InvokeAsync(services, message, cancellationToken);
 }

@@ -1,8 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using PublishPipeline;
+using PublishPipeline.Functions;
+using PublishPipeline.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPublishPipeline(builder.Configuration);
+builder.UseMiddleware<HttpProblemMiddleware>();
+builder.Services.AddPublishPipeline(builder.Configuration).AddPipelineHttp();
 await builder.Build().RunAsync();

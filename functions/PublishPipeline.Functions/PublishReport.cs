@@ -1,15 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Hosting;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>Publishes an approved submission to the static site.</summary>
-public sealed class PublishReport(PublishHandler handler)
+public sealed class PublishReport(IServiceProvider services)
 {
-    [Function(nameof(PublishReport))]
+    [Function(PipelineFunctions.PublishReport)]
     public Task RunAsync(
         [QueueTrigger(StorageNames.PublishQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(MessageQueue.Parse<PublishMessage>(message), cancellationToken);
+        PipelineFunctions.Queue(PipelineFunctions.PublishReport).InvokeAsync(services, message, cancellationToken);
 }

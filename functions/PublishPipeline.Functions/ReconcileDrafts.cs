@@ -1,12 +1,14 @@
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Functions;
 
-/// <summary>Every few minutes, ingests drafts whose blob event never arrived (the schedule is the app setting ReconcileSchedule).</summary>
-public sealed class ReconcileDrafts(DraftSweeper sweeper)
+/// <summary>
+/// Every few minutes, ingests drafts whose blob event never arrived (the schedule is the app setting ReconcileSchedule).
+/// </summary>
+public sealed class ReconcileDrafts(IServiceProvider services)
 {
-    [Function(nameof(ReconcileDrafts))]
-    public Task RunAsync([TimerTrigger("%ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        sweeper.SweepAsync(cancellationToken);
+    [Function(PipelineFunctions.ReconcileDrafts)]
+    public Task RunAsync([TimerTrigger(PipelineFunctions.ReconcileSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        PipelineFunctions.Timer(PipelineFunctions.ReconcileDrafts).InvokeAsync(services, cancellationToken);
 }

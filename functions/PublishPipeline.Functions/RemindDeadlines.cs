@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline.Deadlines;
+using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Functions;
 
@@ -7,9 +7,9 @@ namespace PublishPipeline.Functions;
 /// Daily (app setting DeadlineSchedule, in UTC: "0 0 1 * * *" is 09:00 Beijing time): deadline reminders to agencies
 /// that have not submitted, and each reviewer's digest of the reports awaiting them.
 /// </summary>
-public sealed class RemindDeadlines(DeadlineHandler handler)
+public sealed class RemindDeadlines(IServiceProvider services)
 {
-    [Function(nameof(RemindDeadlines))]
-    public Task RunAsync([TimerTrigger("%DeadlineSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        handler.RunAsync(cancellationToken: cancellationToken);
+    [Function(PipelineFunctions.RemindDeadlines)]
+    public Task RunAsync([TimerTrigger(PipelineFunctions.DeadlineSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        PipelineFunctions.Timer(PipelineFunctions.RemindDeadlines).InvokeAsync(services, cancellationToken);
 }

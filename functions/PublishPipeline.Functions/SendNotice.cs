@@ -1,15 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
-using PublishPipeline.Pipeline;
+using PublishPipeline.Hosting;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Functions;
 
 /// <summary>Sends one email through SendGrid.</summary>
-public sealed class SendNotice(NoticeHandler handler)
+public sealed class SendNotice(IServiceProvider services)
 {
-    [Function(nameof(SendNotice))]
+    [Function(PipelineFunctions.SendNotice)]
     public Task RunAsync(
         [QueueTrigger(StorageNames.NoticesQueue, Connection = StorageNames.ConnectionSetting)] string message,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(MessageQueue.Parse<NoticeMessage>(message), cancellationToken);
+        PipelineFunctions.Queue(PipelineFunctions.SendNotice).InvokeAsync(services, message, cancellationToken);
 }

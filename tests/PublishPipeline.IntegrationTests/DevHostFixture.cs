@@ -13,8 +13,9 @@ using PublishPipeline.Submissions;
 namespace PublishPipeline.IntegrationTests;
 
 /// <summary>
-/// One local host for all integration tests: the real Azurite (reused when CI started it, else started from the
-/// repo's node_modules), the WebJobs host running the stage handlers, the API, the site and the mail sink.
+/// One local host for all integration tests: its own real Azurite (started from the repo's node_modules on free
+/// ports, with a temporary data folder), the WebJobs triggers running the stage handlers, the API, the site and the
+/// mail sink.
 /// Every test registers its own agencies (unique ids and addresses), so tests never see each other's data.
 /// </summary>
 public sealed class DevHostFixture : IAsyncLifetime
@@ -31,6 +32,9 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public PipelineStorage Storage => Host.Services.GetRequiredService<PipelineStorage>();
 
+    /// <summary>The connection string of the host's own Azurite, for pubpipe commands run against the same storage.</summary>
+    public string StorageConnectionString => Host.StorageConnectionString;
+
     public SubmissionStore Submissions => Host.Services.GetRequiredService<SubmissionStore>();
 
     public static string RepoRoot => Cli.Dev.RepoRoot.Find() ?? throw new InvalidOperationException("repository root not found");
@@ -45,6 +49,9 @@ public sealed class DevHostFixture : IAsyncLifetime
             SitePort = FreePort(),
             RepoRoot = RepoRoot,
             DataDirectory = Path.Combine(Path.GetTempPath(), "pubpipe-it-" + Guid.NewGuid().ToString("N")[..8]),
+
+            // Its own Azurite on free ports: several test runs (and a pubpipe dev) can share the machine.
+            AzuriteBlobPort = 0,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
 
             // A handler that always fails reaches the poison queue after host.json's 5 deliveries in seconds.

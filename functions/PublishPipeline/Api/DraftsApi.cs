@@ -35,7 +35,17 @@ public sealed class DraftsApi(
             return Problems.BadRequest("请求格式错误", "请以 multipart/form-data 提交，字段：file（报告文件）、agency（机关编号）、year（年度）。");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // A form cut short or with broken parts: the client's to send again, not a server failure.
+            return Problems.BadRequest("请求格式错误", "multipart/form-data 内容不完整或格式错误，请重新提交。");
+        }
+
         var file = form.Files.GetFile("file");
         var agencyId = form["agency"].ToString().Trim();
         var yearText = form["year"].ToString().Trim();

@@ -15,5 +15,7 @@ public static class Problems
     public static IResult NotFound(string title, string detail) => Create(StatusCodes.Status404NotFound, title, detail);
 
     public static IResult Create(int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
+        Results.Problem(detail: detail, statusCode: status, title: title, type: TypeFor(status));
+
+    public static string TypeFor(int status) => $"https://httpstatuses.io/{status}";
 }

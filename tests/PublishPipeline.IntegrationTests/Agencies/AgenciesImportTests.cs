@@ -8,15 +8,14 @@ using PublishPipeline.Submissions;
 namespace PublishPipeline.IntegrationTests.Agencies;
 
 /// <summary>
-/// <c>pubpipe agencies import</c> and <c>list</c> against the real Azurite the dev host uses (the fixture finds or starts
-/// it), with the pipeline's own <see cref="AgencyDirectory"/> reading back what the CLI wrote. Every test uses its own
+/// <c>pubpipe agencies import</c> and <c>list</c> against the real Azurite the dev host uses (the fixture's own), with
+/// the pipeline's own <see cref="AgencyDirectory"/> reading back what the CLI wrote. Every test uses its own
 /// agency ids, so it sees only its own rows in the shared table.
 /// </summary>
 [Collection(DevHostCollection.Name)]
 public sealed class AgenciesImportTests(DevHostFixture fixture) : IDisposable
 {
     private const string Header = "id,name,region,level,supervising_office,submitters,reviewers,auto_publish";
-    private const string Azurite = "UseDevelopmentStorage=true";
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("pubpipe-agencies-it-");
     private readonly string suffix = Guid.NewGuid().ToString("N")[..10];
 
@@ -47,7 +46,7 @@ public sealed class AgenciesImportTests(DevHostFixture fixture) : IDisposable
     [Fact]
     public async Task Import_adds_then_finds_nothing_to_change_then_updates_what_changed()
     {
-        var first = await Run("agencies", "import", Csv(Bureau(), Street()), "--connection", Azurite);
+        var first = await Run("agencies", "import", Csv(Bureau(), Street()), "--connection", fixture.StorageConnectionString);
 
         Assert.True(first.Code == 0, first.Error);
         Assert.Contains("校验通过，共 2 个机构", first.Output, StringComparison.Ordinal);
@@ -61,14 +60,14 @@ public sealed class AgenciesImportTests(DevHostFixture fixture) : IDisposable
         Assert.Equal("测试省/测试市/测试区/测试街道", street!.Region);
         Assert.False(street.AutoPublish);
 
-        var again = await Run("agencies", "import", Csv(Bureau(), Street()), "--connection", Azurite);
+        var again = await Run("agencies", "import", Csv(Bureau(), Street()), "--connection", fixture.StorageConnectionString);
         Assert.Contains("新增 0 个，更新 0 个，未变 2 个", again.Output, StringComparison.Ordinal);
 
-        var changed = await Run("agencies", "import", Csv(Bureau(autoPublish: false), Street()), "--connection", Azurite);
+        var changed = await Run("agencies", "import", Csv(Bureau(autoPublish: false), Street()), "--connection", fixture.StorageConnectionString);
         Assert.Contains("新增 0 个，更新 1 个，未变 1 个", changed.Output, StringComparison.Ordinal);
         Assert.False((await Agencies.GetAsync($"it-bureau-{suffix}"))!.AutoPublish);
 
-        var list = await Run("agencies", "list", "--json", "--connection", Azurite);
+        var list = await Run("agencies", "list", "--json", "--connection", fixture.StorageConnectionString);
         Assert.Equal(0, list.Code);
         using var json = JsonDocument.Parse(list.Output);
         var mine = json.RootElement.EnumerateArray().Where(a => a.GetProperty("id").GetString()!.EndsWith(suffix, StringComparison.Ordinal)).ToList();
@@ -81,7 +80,7 @@ public sealed class AgenciesImportTests(DevHostFixture fixture) : IDisposable
     {
         var badStreet = Street().Replace("乡镇街道", "街道", StringComparison.Ordinal);
 
-        var run = await Run("agencies", "import", Csv(Bureau(), badStreet), "--connection", Azurite);
+        var run = await Run("agencies", "import", Csv(Bureau(), badStreet), "--connection", fixture.StorageConnectionString);
 
         Assert.Equal(AgenciesCommand.InvalidCode, run.Code);
         Assert.Contains("第 3 行第 4 列（level）", run.Error, StringComparison.Ordinal);
@@ -91,7 +90,7 @@ public sealed class AgenciesImportTests(DevHostFixture fixture) : IDisposable
     [Fact]
     public async Task A_missing_table_is_created_and_a_large_directory_goes_in_several_transactions()
     {
-        var table = new TableServiceClient(Azurite).GetTableClient("agenciesit" + suffix);
+        var table = new TableServiceClient(fixture.StorageConnectionString).GetTableClient("agenciesit" + suffix);
         try
         {
             var agencies = Enumerable.Range(0, 250).Select(i => new Agency

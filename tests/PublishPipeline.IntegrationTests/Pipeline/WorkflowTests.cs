@@ -348,7 +348,7 @@ public sealed class WorkflowTests(DevHostFixture fixture)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await new System.CommandLine.RootCommand { Cli.Operations.RetryCommand.Create() }
-            .Parse(["retry", v1.Id, "--operator", "ops@office.example", "--connection", "UseDevelopmentStorage=true"])
+            .Parse(["retry", v1.Id, "--operator", "ops@office.example", "--connection", fixture.StorageConnectionString])
             .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
         Assert.True(code == 0, error.ToString());
         await fixture.WaitForStateAsync(v1.Id, SubmissionState.Published);

@@ -15,10 +15,26 @@ internal static class DevCommand
         var submit = new Option<DirectoryInfo?>("--submit") { Description = "submit every draft in this folder ({year}-{agency}.ext) once the host is up" };
         var agencies = new Option<FileInfo?>("--agencies") { Description = "agency directory CSV to load (default: samples/agencies.csv)" };
         var exit = new Option<bool>("--exit-when-done") { Description = "stop after the submitted drafts are processed (exit 1 if any timed out)" };
-        var command = new Command("dev", "Run the pipeline locally: Azurite, the WebJobs host, the API, the site and the mailbox")
+        var storage = new Option<string?>("--storage")
         {
-            apiPort, sitePort, submit, agencies, exit,
+            Description = "share this storage on purpose (a connection string) instead of starting this run's own Azurite",
         };
+        var azuritePort = new Option<int?>("--azurite-port")
+        {
+            Description = "blob port of this run's own Azurite; queue and table take the next two (default: 10000 when 10000-10002 are free, else free ports; 0: free ports)",
+        };
+        var reset = new Option<bool>("--reset") { Description = "clear local data first: Azurite's data and the received mail (everything under .dev)" };
+        var command = new Command("dev", "Run the pipeline locally: its own Azurite, the triggers, the API, the site and the mailbox")
+        {
+            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(storage) is not null && result.GetValue(azuritePort) is not null)
+            {
+                result.AddError("--storage and --azurite-port exclude each other: a shared storage starts no Azurite.");
+            }
+        });
         command.SetAction(async (parse, invocationToken) =>
         {
             // Ctrl-C or SIGTERM: stop the hosts, then Azurite if this process started it.
@@ -39,17 +55,25 @@ internal static class DevCommand
                 SitePort = parse.GetValue(sitePort),
                 RepoRoot = repoRoot,
                 AgenciesCsv = parse.GetValue(agencies)?.FullName ?? DefaultAgencies(repoRoot),
+                StorageConnectionString = parse.GetValue(storage),
+                AzuriteBlobPort = parse.GetValue(azuritePort),
+                Reset = parse.GetValue(reset),
             };
-            var output = Console.Out;
+            var output = parse.InvocationConfiguration.Output;
             DevHost host;
             try
             {
                 host = await DevHost.StartAsync(options, output, cancellationToken);
             }
+            catch (DevHostException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("pubpipe dev: " + e.Message);
+                return 1;
+            }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                await Console.Error.WriteLineAsync(
-                    $"pubpipe dev: port {options.ApiPort} or {options.SitePort} is already in use (is another pubpipe dev running?). Stop it, or choose other ports with --port and --site-port.");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"pubpipe dev: port {options.ApiPort} or {options.SitePort} was taken while starting (is another pubpipe dev running?). Stop it, or choose other ports with --port and --site-port.");
                 return 1;
             }
 

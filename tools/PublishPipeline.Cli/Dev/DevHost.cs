@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Access;
 using PublishPipeline.Api;
+using PublishPipeline.Hosting;
 using PublishPipeline.Pipeline.Deadlines;
-using PublishPipeline.Site;
 using PublishPipeline.Site.Live;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
@@ -19,23 +19,24 @@ using PublishPipeline.Submissions;
 namespace PublishPipeline.Cli.Dev;
 
 /// <summary>
-/// The local stand-in for Azure: the pipeline's stage handlers under the WebJobs SDK (queue triggers and a
-/// polling blob trigger) on Azurite, the same HTTP API routes, the <c>$web</c> container served as a website,
-/// and a SendGrid-compatible mail sink with a mailbox page.
+/// The local stand-in for Azure, one host and one container: the catalogue's functions (<see cref="PipelineFunctions"/>)
+/// as ASP.NET Core routes, WebJobs queue and blob triggers and timers on this run's own Azurite, the <c>$web</c>
+/// container served as a website, and a SendGrid-compatible mail sink with a mailbox page.
 /// </summary>
 internal sealed class DevHost : IAsyncDisposable
 {
     private readonly AzuriteProcess? azurite;
-    private readonly WebApplication web;
-    private readonly IHost jobs;
+    private readonly DevData data;
+    private readonly WebApplication app;
     private int disposed;
 
-    private DevHost(AzuriteProcess? azurite, WebApplication web, IHost jobs, MailSink mail, DevHostOptions options)
+    private DevHost(AzuriteProcess? azurite, DevData data, WebApplication app, MailSink mail, DevHostOptions options, string connectionString)
     {
         this.azurite = azurite;
-        this.web = web;
-        this.jobs = jobs;
+        this.data = data;
+        this.app = app;
         Mail = mail;
+        StorageConnectionString = connectionString;
         ApiUrl = $"http://127.0.0.1:{options.ApiPort}";
         SiteUrl = $"http://127.0.0.1:{options.SitePort}";
     }
@@ -48,66 +49,72 @@ internal sealed class DevHost : IAsyncDisposable
 
     public MailSink Mail { get; }
 
-    /// <summary>The web host's services (the pipeline as the API uses it).</summary>
-    public IServiceProvider Services => web.Services;
+    /// <summary>The connection string of the storage this host uses (for pubpipe commands run against the same storage).</summary>
+    public string StorageConnectionString { get; }
+
+    /// <summary>This run's own Azurite; null when it shares a storage it was given.</summary>
+    public AzuriteProcess? Azurite => azurite;
+
+    /// <summary>The one container: the API, the WebJobs triggers and the timers all resolve from it.</summary>
+    public IServiceProvider Services => app.Services;
 
     public static async Task<DevHost> StartAsync(DevHostOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var repoRoot = options.RepoRoot ?? RepoRoot.Find();
-        var dataDirectory = options.DataDirectory ?? Path.Combine(repoRoot ?? Directory.GetCurrentDirectory(), ".dev");
-        AzuriteProcess? azurite = null;
-        var connectionString = options.StorageConnectionString;
-        if (connectionString is null)
+        foreach (var (port, option) in new[] { (options.ApiPort, "--port"), (options.SitePort, "--site-port") })
         {
-            azurite = await AzuriteProcess.EnsureRunningAsync(
-                repoRoot ?? throw new InvalidOperationException("Run pubpipe dev inside the repository (PublishPipeline.sln, package.json) or pass a storage connection string."),
-                Path.Combine(dataDirectory, "azurite"),
-                log,
-                cancellationToken);
-            connectionString = AzuriteProcess.ConnectionString;
+            if (!AzuriteProcess.IsFree(port))
+            {
+                throw new DevHostException($"port {port} is already in use (is another pubpipe dev running?). Stop it, or choose another port with {option}.");
+            }
         }
 
+        var data = DevData.Open(options.DataDirectory ?? Path.Combine(repoRoot ?? Directory.GetCurrentDirectory(), ".dev"));
+        AzuriteProcess? azurite = null;
         try
         {
-            var settings = new Dictionary<string, string?>
+            if (options.Reset)
             {
-                [StorageNames.ConnectionSetting] = connectionString,
-                ["Notices:SendGridHost"] = $"http://127.0.0.1:{options.ApiPort}",
-                ["Notices:SendGridApiKey"] = "SG.local-dev-sink",
-                ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{options.SitePort}",
-                ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{options.ApiPort}",
-
-                // Locally the caller says who they are (X-Dev-User); Azure trusts only App Service authentication.
-                ["Pipeline:Authentication"] = nameof(AuthenticationMode.DevHeader),
-
-                // The polling blob trigger can miss blobs that share a last-modified second: sweep often locally.
-                ["Pipeline:SweepGrace"] = "00:00:05",
-
-                // Search is re-indexed a few seconds after the local run's publications settle.
-                ["Pipeline:SearchQuietPeriod"] = "00:00:03",
-                ["Pipeline:SearchMaxDelay"] = "00:00:30",
-            };
-            foreach (var (key, value) in options.Settings)
-            {
-                settings[key] = value;
+                var cleared = data.Clear();
+                await log.WriteLineAsync(cleared.Count == 0 ? $"Reset: {data.Directory} held nothing to clear." : "Reset: cleared " + string.Join("; ", cleared));
+                if (options.StorageConnectionString is not null)
+                {
+                    await log.WriteLineAsync("Reset: the shared storage (--storage) is not this run's to clear; it was left as it is.");
+                }
             }
 
-            var mail = new MailSink(Path.Combine(dataDirectory, "mail"));
-            var web = BuildWeb(options, settings, mail);
-            var storage = web.Services.GetRequiredService<PipelineStorage>();
-            await storage.EnsureCreatedAsync(cancellationToken);
+            var connectionString = options.StorageConnectionString;
+            if (connectionString is null)
+            {
+                var ports = AzuriteProcess.ChoosePorts(options.AzuriteBlobPort, log);
+                azurite = await AzuriteProcess.StartAsync(
+                    repoRoot ?? throw new DevHostException("Run pubpipe dev inside the repository (PublishPipeline.sln, package.json), or share a storage with --storage CONNECTION."),
+                    data.Azurite,
+                    ports,
+                    log,
+                    cancellationToken);
+                connectionString = azurite.ConnectionString;
+                await log.WriteLineAsync($"Storage: this run's own Azurite (pid {azurite.ProcessId}) on {ports}, data in {data.Azurite}");
+            }
+            else
+            {
+                await log.WriteLineAsync($"Storage: shared on purpose (--storage): {StorageConnection.WithoutSecrets(connectionString)}");
+            }
+
+            await log.WriteLineAsync($"Mail:    kept in {data.Mail}");
+            var mail = new MailSink(data.Mail);
+            var app = Build(options, Settings(options, connectionString), mail);
+            await app.Services.GetRequiredService<PipelineStorage>().EnsureCreatedAsync(cancellationToken);
             if (options.AgenciesCsv is not null)
             {
                 using var csv = File.OpenText(options.AgenciesCsv);
-                var count = await web.Services.GetRequiredService<AgencyDirectory>().ImportCsvAsync(csv, cancellationToken);
+                var count = await app.Services.GetRequiredService<AgencyDirectory>().ImportCsvAsync(csv, cancellationToken);
                 await log.WriteLineAsync($"Agency directory: {count} agencies loaded from {options.AgenciesCsv}");
             }
 
-            await web.Services.GetRequiredService<LiveSitePublisher>().WriteStaticFilesAsync(cancellationToken);
-            await web.StartAsync(cancellationToken);
-            var jobs = BuildJobs(options, settings);
-            await jobs.StartAsync(cancellationToken);
-            return new DevHost(azurite, web, jobs, mail, options);
+            await app.Services.GetRequiredService<LiveSitePublisher>().WriteStaticFilesAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+            return new DevHost(azurite, data, app, mail, options, connectionString);
         }
         catch
         {
@@ -116,6 +123,7 @@ internal sealed class DevHost : IAsyncDisposable
                 await azurite.DisposeAsync();
             }
 
+            data.Dispose();
             throw;
         }
     }
@@ -130,37 +138,98 @@ internal sealed class DevHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
-            await jobs.StopAsync(timeout.Token);
-            jobs.Dispose();
+            await app.StopAsync(timeout.Token);
+            await app.DisposeAsync();
         }
         finally
         {
-            try
+            if (azurite is not null)
             {
-                await web.StopAsync(timeout.Token);
-                await web.DisposeAsync();
+                await azurite.DisposeAsync();
             }
-            finally
-            {
-                if (azurite is not null)
-                {
-                    await azurite.DisposeAsync();
-                }
-            }
+
+            data.Dispose();
         }
     }
 
-    private static WebApplication BuildWeb(DevHostOptions options, Dictionary<string, string?> settings, MailSink mail)
+    /// <summary>The settings the Functions app would read from its app settings, for a local run.</summary>
+    internal static Dictionary<string, string?> Settings(DevHostOptions options, string connectionString)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [StorageNames.ConnectionSetting] = connectionString,
+            ["Notices:SendGridHost"] = $"http://127.0.0.1:{options.ApiPort}",
+            ["Notices:SendGridApiKey"] = "SG.local-dev-sink",
+            ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{options.SitePort}",
+            ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{options.ApiPort}",
+
+            // Locally the caller says who they are (X-Dev-User); Azure trusts only App Service authentication.
+            ["Pipeline:Authentication"] = nameof(AuthenticationMode.DevHeader),
+
+            // The polling blob trigger can miss blobs that share a last-modified second: sweep often locally.
+            ["Pipeline:SweepGrace"] = "00:00:05",
+
+            // Search is re-indexed a few seconds after the local run's publications settle.
+            ["Pipeline:SearchQuietPeriod"] = "00:00:03",
+            ["Pipeline:SearchMaxDelay"] = "00:00:30",
+        };
+        foreach (var timer in PipelineFunctions.All.OfType<TimerFunction>().Where(t => t.LocalSchedule is not null))
+        {
+            settings[timer.ScheduleSetting] = timer.LocalSchedule;
+        }
+
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// The whole local host in one container, built but not started: every function of the catalogue (HTTP routes,
+    /// WebJobs queue and blob triggers, timers), the shared HTTP behaviour, the site and the mail sink.
+    /// </summary>
+    internal static WebApplication Build(DevHostOptions options, IReadOnlyDictionary<string, string?> settings, MailSink mail)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.ApiPort}", $"http://127.0.0.1:{options.SitePort}");
         ConfigureLogging(builder.Logging, options.LogLevel);
-        builder.Services.AddPublishPipeline(builder.Configuration);
+
+        var queues = HostJson.Queues();
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageQueues(q =>
+            {
+                q.BatchSize = queues.BatchSize;
+                q.NewBatchThreshold = queues.NewBatchThreshold;
+                q.MaxDequeueCount = queues.MaxDequeueCount;
+                q.MaxPollingInterval = queues.MaxPollingInterval;
+                q.VisibilityTimeout = options.QueueVisibilityTimeout ?? queues.VisibilityTimeout;
+                q.MessageEncoding = QueueMessageEncoding.Base64;
+            });
+            webJobs.AddAzureStorageBlobs();
+        });
+
+        // After ConfigureWebJobs, which adds the environment variables again: this run's settings win over the shell's.
+        builder.Configuration.AddInMemoryCollection(settings);
+
+        builder.Services.AddPublishPipeline(builder.Configuration).AddPipelineHttp();
         builder.Services.AddSingleton(mail);
         builder.Services.AddSingleton<StaticSiteServer>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ITypeLocator, DevTypeLocator>();
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
+        foreach (var timer in PipelineFunctions.All.OfType<TimerFunction>())
+        {
+            // A timer whose setting is empty runs on demand only (RemindDeadlines: POST /_dev/deadlines).
+            if (builder.Configuration[timer.ScheduleSetting] is { Length: > 0 } schedule)
+            {
+                builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DevTimer>(sp, timer, schedule));
+            }
+        }
+
+        builder.Services.AddHostedService<DevTimerService>();
 
         var app = builder.Build();
         var site = app.Services.GetRequiredService<StaticSiteServer>();
@@ -174,15 +243,16 @@ internal sealed class DevHost : IAsyncDisposable
 
             await next(context);
         });
+        app.Use((context, next) => PipelineHttp.InvokeAsync(context, () => next(context)));
 
-        app.MapPost("/api/" + DraftsApi.Route, (HttpRequest request, DraftsApi api, CancellationToken ct) => api.SubmitAsync(request, ct));
-        app.MapGet("/api/" + SubmissionsApi.Route, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.GetAsync(request, id, ct));
-        app.MapGet("/api/" + SubmissionsApi.PreviewRoute, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.PreviewAsync(request, id, ct));
-        app.MapGet("/api/" + SubmissionsApi.AgencyRoute, (HttpRequest request, string id, SubmissionsApi api, CancellationToken ct) => api.ListForAgencyAsync(request, id, ct));
-        app.MapPost("/api/" + ReviewApi.ApproveRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.ApproveAsync(request, id, ct));
-        app.MapPost("/api/" + ReviewApi.ReturnRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.ReturnAsync(request, id, ct));
-        app.MapPost("/api/" + ReviewApi.WithdrawRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.WithdrawAsync(request, id, ct));
-        app.MapPost("/api/" + ReviewApi.PublishRoute, (HttpRequest request, string id, ReviewApi api, CancellationToken ct) => api.PublishAsync(request, id, ct));
+        foreach (var function in PipelineFunctions.All.OfType<HttpFunction>())
+        {
+            // Executes the handler's IResult as the Functions app's ResultActionResult does.
+            app.MapMethods("/api/" + function.Route, [function.Method.ToUpperInvariant()], async context =>
+                    await (await function.InvokeAsync(context.RequestServices, context.Request, context.GetRouteValue("id") as string, context.RequestAborted)).ExecuteAsync(context))
+                .WithName(function.Name);
+        }
+
         app.MapPost("/v3/mail/send", (HttpRequest request) => mail.ReceiveAsync(request));
         app.MapGet("/_dev/mail", () => mail.List());
         app.MapGet("/_dev/mailbox", () => Results.Content(MailboxPage.Value, "text/html; charset=utf-8"));
@@ -213,38 +283,6 @@ internal sealed class DevHost : IAsyncDisposable
             return Results.Redirect(IsLocalPath(next) ? next! : "/_dev/mailbox");
         });
         return app;
-    }
-
-    private static IHost BuildJobs(DevHostOptions options, Dictionary<string, string?> settings)
-    {
-        var queues = HostJson.Queues();
-        return new HostBuilder()
-            .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings))
-            .ConfigureLogging(logging => ConfigureLogging(logging, options.LogLevel))
-            .ConfigureWebJobs(webJobs =>
-            {
-                webJobs.AddAzureStorageCoreServices();
-                webJobs.AddAzureStorageQueues(q =>
-                {
-                    q.BatchSize = queues.BatchSize;
-                    q.NewBatchThreshold = queues.NewBatchThreshold;
-                    q.MaxDequeueCount = queues.MaxDequeueCount;
-                    q.MaxPollingInterval = queues.MaxPollingInterval;
-                    q.VisibilityTimeout = options.QueueVisibilityTimeout ?? queues.VisibilityTimeout;
-                    q.MessageEncoding = QueueMessageEncoding.Base64;
-                });
-                webJobs.AddAzureStorageBlobs();
-            })
-            .ConfigureServices((context, services) =>
-            {
-                services.AddPublishPipeline(context.Configuration);
-                services.AddSingleton<ITypeLocator, DevTypeLocator>();
-                services.AddSingleton<IHostLifetime, OwnedLifetime>();
-                services.AddHostedService<DraftSweepService>();
-                services.AddHostedService<OutboxSweepService>();
-                services.AddHostedService<SearchIndexService>();
-            })
-            .Build();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)

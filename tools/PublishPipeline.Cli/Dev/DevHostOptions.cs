@@ -10,11 +10,23 @@ internal sealed class DevHostOptions
     /// <summary>The repository root (for node_modules/azurite); found from the working directory when null.</summary>
     public string? RepoRoot { get; set; }
 
-    /// <summary>Where Azurite's files and received mail are kept; defaults to {repo}/.dev.</summary>
+    /// <summary>Where this run's Azurite keeps its files and the mail sink its mail; defaults to {repo}/.dev.</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>A storage connection string to use instead of the local Azurite (started or reused).</summary>
+    /// <summary>
+    /// A storage to share on purpose (another Azurite, a storage account) instead of this run's own Azurite. Null: the
+    /// dev host starts its own Azurite with its own data folder.
+    /// </summary>
     public string? StorageConnectionString { get; set; }
+
+    /// <summary>
+    /// The blob port of this run's own Azurite (queue and table take the next two); null: Azurite's defaults
+    /// (10000-10002) when they are free, else free ports; 0: free ports whatever is free (tests, several runs at once).
+    /// </summary>
+    public int? AzuriteBlobPort { get; set; }
+
+    /// <summary>Clear the data directory (Azurite's data, the received mail) before starting.</summary>
+    public bool Reset { get; set; }
 
     /// <summary>An agency directory CSV loaded at start (samples/agencies.csv for the local run).</summary>
     public string? AgenciesCsv { get; set; }

@@ -2,8 +2,8 @@ using Microsoft.Azure.WebJobs;
 
 namespace PublishPipeline.Cli.Dev;
 
-/// <summary>Tells the WebJobs host where the functions are, whichever assembly started the process (pubpipe or a test runner).</summary>
+/// <summary>Tells the WebJobs host where the functions are: the type generated from the catalogue.</summary>
 internal sealed class DevTypeLocator : ITypeLocator
 {
-    public IReadOnlyList<Type> GetTypes() => [typeof(DevFunctions)];
+    public IReadOnlyList<Type> GetTypes() => [DevTriggers.Type];
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 namespace PublishPipeline.Cli.Dev;
 
 /// <summary>
-/// The dev host's two inner hosts (web and WebJobs) must not each grab Ctrl-C: the pubpipe command owns the
-/// process's lifetime and stops both, then Azurite, in order.
+/// The dev host must not grab Ctrl-C itself: the pubpipe command owns the process's lifetime and stops the host, then
+/// Azurite, in order (Azurite must outlive the triggers that are still writing to it).
 /// </summary>
 internal sealed class OwnedLifetime : IHostLifetime
 {
