@@ -52,11 +52,34 @@ internal static class PipelineConnection
                 ?? Agencies.AgencyTable.DevelopmentStorage;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The pipeline's own settings (Pipeline__SiteBaseUrl …) come from the environment under their app-setting
+        // names; against the local Azurite the links default to the dev host's, as nothing is mailed to the public.
+        var local = settings.TryGetValue(StorageNames.ConnectionSetting, out var storage) && IsLocalStorage(storage);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(local ? LocalLinks() : [])
+            .AddInMemoryCollection(settings)
+            .AddEnvironmentVariables()
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddPublishPipeline(configuration);
         return services.BuildServiceProvider();
+    }
+
+    private static bool IsLocalStorage(string? connection) =>
+        connection is not null
+        && (connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
+            || connection.Contains("127.0.0.1", StringComparison.Ordinal)
+            || connection.Contains("localhost", StringComparison.OrdinalIgnoreCase));
+
+    private static Dictionary<string, string?> LocalLinks()
+    {
+        var dev = new Dev.DevHostOptions();
+        return new()
+        {
+            ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{dev.SitePort}",
+            ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{dev.ApiPort}",
+        };
     }
 }
