@@ -170,6 +170,26 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
     }
 
     [Fact]
+    public void The_app_sends_telemetry_to_workspace_based_application_insights_with_its_identity()
+    {
+        var settings = AppSettings();
+        var connection = ArmTemplate.ParameterReference(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"])!;
+        Assert.Contains("outputs.applicationInsightsConnectionString.value", infra.Main.ModuleArgument("functionapp", connection), StringComparison.Ordinal);
+        // Local auth is off on the resource: the worker's SDK reads this to authenticate with the app's identity.
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+
+        var monitoring = infra.Main.Module("monitoring");
+        var properties = monitoring.Single("Microsoft.Insights/components").GetProperty("properties");
+        Assert.True(properties.GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", properties.GetProperty("WorkspaceResourceId").GetString(), StringComparison.Ordinal);
+
+        var roles = infra.Main.Module("roles");
+        Assert.Equal("3913510d-42f4-4e42-8a64-420c390055eb", roles.Variable("roles").GetProperty("monitoringMetricsPublisher").GetString());
+        Assert.Contains(roles.OfType("Microsoft.Authorization/roleAssignments"),
+            r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('roles').monitoringMetricsPublisher", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Storage_is_reached_with_the_user_assigned_identity()
     {
         var settings = AppSettings();
