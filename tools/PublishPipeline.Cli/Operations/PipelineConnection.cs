@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PublishPipeline.Notices;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Cli.Operations;
@@ -53,12 +56,14 @@ internal static class PipelineConnection
         }
 
         // The pipeline's own settings (Pipeline__SiteBaseUrl …) come from the environment under their app-setting
-        // names; against the local Azurite the links default to the dev host's, as nothing is mailed to the public.
+        // names, and only those: storage is what the options above say. Against the local Azurite the links default
+        // to the dev host's, as nothing is mailed to the public.
         var local = settings.TryGetValue(StorageNames.ConnectionSetting, out var storage) && IsLocalStorage(storage);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(local ? LocalLinks() : [])
+            .AddInMemoryCollection(PipelineSections.SelectMany(section => environment.GetSection(section).AsEnumerable()).Where(s => s.Value is not null))
             .AddInMemoryCollection(settings)
-            .AddEnvironmentVariables()
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -66,6 +71,8 @@ internal static class PipelineConnection
         services.AddPublishPipeline(configuration);
         return services.BuildServiceProvider();
     }
+
+    private static readonly string[] PipelineSections = [PipelineOptions.Section, NoticeOptions.Section, DeadlineOptions.Section];
 
     private static bool IsLocalStorage(string? connection) =>
         connection is not null
