@@ -83,6 +83,18 @@ public class StartupValidationTests
         Assert.Contains("AzureWebJobsStorage__blobServiceUri", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Half_an_identity_based_storage_setting_names_what_is_missing()
+    {
+        var settings = PipelineServiceCollectionExtensionsTests.RequiredSettings();
+        settings.Remove("AzureWebJobsStorage");
+        settings["AzureWebJobsStorage:blobServiceUri"] = "https://acct.blob.core.windows.net";
+
+        var error = Assert.Throws<InvalidOperationException>(() => Host(settings));
+
+        Assert.Contains("AzureWebJobsStorage__queueServiceUri is not set", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error) =>
         error is AggregateException aggregate
             ? string.Join("\n", aggregate.InnerExceptions.Select(Flatten))
