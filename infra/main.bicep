@@ -71,6 +71,20 @@ param operatorEmails string = ''
 @description('Days before a deadline (1月31日, 3月31日) on which agencies that have not submitted are reminded, comma-separated.')
 param deadlineReminderDaysBefore string = '14,7,3,1'
 
+@description('Whether reviewers get a daily digest of the reports waiting for them.')
+param deadlineDigestEnabled bool = true
+
+@description('Whether agencies still missing their report after the deadline get weekly reminders.')
+param deadlineOverdueReminders bool = true
+
+@minValue(0)
+@maxValue(52)
+@description('How many weekly reminders follow a missed deadline.')
+param deadlineOverdueWeeks int = 8
+
+@description('Local deadlines overriding the national ones by agency level, e.g. 部门=2-28;乡镇街道=2-20; empty: the national deadlines (条例 第四十九条).')
+param deadlineLocalDeadlines string = ''
+
 @minLength(1)
 @description('Client (application) id of the Entra ID app registration for the API (AZURE_AUTH_CLIENT_ID). App Service authentication requires its tokens on every call.')
 param authClientId string
@@ -255,6 +269,10 @@ module functionApp 'modules/functionapp.bicep' = {
     searchMaxDelay: searchMaxDelay
     operatorEmails: operatorEmails
     deadlineReminderDaysBefore: deadlineReminderDaysBefore
+    deadlineDigestEnabled: deadlineDigestEnabled
+    deadlineOverdueReminders: deadlineOverdueReminders
+    deadlineOverdueWeeks: deadlineOverdueWeeks
+    deadlineLocalDeadlines: deadlineLocalDeadlines
     authClientId: authClientId
     authTenantId: authTenantId
     maxDraftBytes: maxDraftBytes

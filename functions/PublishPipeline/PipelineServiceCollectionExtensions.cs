@@ -27,8 +27,12 @@ public static class PipelineServiceCollectionExtensions
 {
     public static IServiceCollection AddPublishPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
-        services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
+        // Every settings class is checked when the host starts (ValidateOnStart): a missing or malformed app setting
+        // stops the app with the setting's name, rather than failing later inside a message or an email.
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
+        services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>());
         services.AddDeadlineOptions();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -62,7 +66,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MessageQueue>();
         services.AddSingleton<ValidationInputsFactory>();
         // Explicit factories: ReportValidator also has a rules constructor, which DI would satisfy with no rules.
-        services.AddSingleton(_ => new DraftReader());
+        // The reader's own cap (and the Word and PDF readers' file caps) follow Pipeline__MaxDraftBytes, so the API,
+        // ingest and the reader refuse the same files.
+        services.AddSingleton(sp => DraftReaderFor(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxDraftBytes));
         services.AddSingleton(_ => new ReportValidator());
         services.AddSingleton(sp => new DraftChecker(sp.GetRequiredService<DraftReader>(), sp.GetRequiredService<ReportValidator>()));
         services.AddSingleton<SiteRenderer>();
@@ -90,6 +96,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<ReviewApi>();
         return services;
     }
+
+    /// <summary>A reader whose size caps are all <paramref name="maxDraftBytes"/>.</summary>
+    public static DraftReader DraftReaderFor(long maxDraftBytes) =>
+        new(
+            new DraftReaderOptions { MaxBytes = maxDraftBytes },
+            Reading.Docx.DocxReadLimits.Default with { MaxFileBytes = maxDraftBytes },
+            Reading.Pdf.PdfReadLimits.Default with { MaxFileBytes = maxDraftBytes });
 
     /// <summary>
     /// Reads <c>AzureWebJobsStorage</c> the way the Functions host does: a connection string, or (identity-based)

@@ -52,6 +52,13 @@ param searchMaxDelay string
 @description('Days before a deadline on which agencies that have not submitted are reminded, comma-separated.')
 param deadlineReminderDaysBefore string
 
+param deadlineDigestEnabled bool
+param deadlineOverdueReminders bool
+param deadlineOverdueWeeks int
+
+@description('Local deadlines by agency level (部门=2-28;乡镇街道=2-20); empty: the national ones.')
+param deadlineLocalDeadlines string
+
 @description('Client (application) id of the Entra ID app registration that callers of the API get tokens for.')
 param authClientId string
 
@@ -152,6 +159,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     DeadlineSchedule: deadlineSchedule
     SearchSchedule: searchSchedule
     Deadlines__ReminderDaysBefore: deadlineReminderDaysBefore
+    Deadlines__DigestEnabled: string(deadlineDigestEnabled)
+    Deadlines__OverdueReminders: string(deadlineOverdueReminders)
+    Deadlines__OverdueWeeks: string(deadlineOverdueWeeks)
+    Deadlines__LocalDeadlines: deadlineLocalDeadlines
     // The app trusts only the X-MS-CLIENT-PRINCIPAL header App Service authentication (below) sets and strips from
     // incoming requests; the local host's X-Dev-User header is not accepted here.
     Pipeline__Authentication: 'AppService'

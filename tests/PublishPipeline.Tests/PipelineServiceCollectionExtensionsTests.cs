@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Checking;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Reading;
 using PublishPipeline.Validation;
 
 namespace PublishPipeline.Tests;
@@ -8,13 +10,25 @@ namespace PublishPipeline.Tests;
 /// <summary>The wiring both hosts use gives the pipeline the whole rule catalogue, not an empty one.</summary>
 public class PipelineServiceCollectionExtensionsTests
 {
-    private static ServiceProvider Build() =>
-        new ServiceCollection()
+    /// <summary>The settings a host must give: the ones without a default (README, "Settings").</summary>
+    internal static Dictionary<string, string?> RequiredSettings() => new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["Pipeline:SiteBaseUrl"] = "https://reports.example.gov.cn",
+        ["Pipeline:ApiBaseUrl"] = "https://api.example.gov.cn",
+        ["Notices:FromEmail"] = "noreply@example.gov.cn",
+        ["Notices:SendGridApiKey"] = "SG.test-key",
+    };
+
+    private static ServiceProvider Build(Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? RequiredSettings()).Build();
+        return new ServiceCollection()
             .AddLogging()
-            .AddPublishPipeline(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" })
-                .Build())
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPublishPipeline(configuration)
             .BuildServiceProvider();
+    }
 
     [Fact]
     public void The_validator_from_the_container_runs_every_rule()
@@ -57,5 +71,23 @@ public class PipelineServiceCollectionExtensionsTests
 
         Assert.Throws<InvalidOperationException>(() =>
             PipelineServiceCollectionExtensions.ReadStorageOptions(new ConfigurationBuilder().Build()));
+    }
+
+    [Fact]
+    public void The_reader_refuses_what_Pipeline_MaxDraftBytes_refuses()
+    {
+        var settings = RequiredSettings();
+        settings["Pipeline:MaxDraftBytes"] = "1000";
+        using var services = Build(settings);
+        var reader = services.GetRequiredService<DraftReader>();
+        var text = File.ReadAllBytes(Corpus.Sample("2021-qingshan-jiedao.txt"));
+        Assert.True(text.Length > 1000);
+
+        var read = reader.Read("2021-qingshan-jiedao.txt", text);
+        Assert.True(read.Unreadable);
+        Assert.Contains(read.Findings, f => f.Rule == "A0" && f.Message.StartsWith("文件超过 1 MB", StringComparison.Ordinal));
+
+        // The default reader accepts it, so the refusal above comes from the setting.
+        Assert.False(new DraftReader().Read("2021-qingshan-jiedao.txt", text).Unreadable);
     }
 }

@@ -5,10 +5,12 @@ public sealed class NoticeOptions
 {
     public const string Section = "Notices";
 
-    public string FromEmail { get; set; } = "noreply@publishpipeline.local";
+    /// <summary>Sender of every notice: a sender verified in SendGrid. Required, no default (SendGrid refuses an unverified one).</summary>
+    public string FromEmail { get; set; } = "";
 
     public string FromName { get; set; } = "政府信息公开年报发布平台";
 
+    /// <summary>Required. In Azure a Key Vault reference, which the platform replaces by the secret.</summary>
     public string SendGridApiKey { get; set; } = "";
 
     /// <summary>Overrides SendGrid's API host: the local SendGrid-compatible sink in development and tests.</summary>

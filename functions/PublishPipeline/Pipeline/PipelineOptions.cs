@@ -8,14 +8,20 @@ public sealed class PipelineOptions
 {
     public const string Section = "Pipeline";
 
-    /// <summary>The largest draft accepted, in bytes (default 20 MB). Larger uploads are kept but rejected.</summary>
+    /// <summary>
+    /// The largest draft accepted, in bytes (default 20 MB): the HTTP API, ingest and the reader all refuse larger
+    /// files with this one value. Larger uploads are kept but rejected.
+    /// </summary>
     public long MaxDraftBytes { get; set; } = 20 * 1024 * 1024;
 
-    /// <summary>The public site's base URL, for links in emails (the static website endpoint or CDN in Azure).</summary>
-    public string SiteBaseUrl { get; set; } = "http://127.0.0.1:7080";
+    /// <summary>
+    /// The public site's base URL, for links in emails (the static website endpoint or CDN in Azure). Required, no
+    /// default: a default would be some host's localhost, and a forgotten app setting would mail localhost links.
+    /// </summary>
+    public string SiteBaseUrl { get; set; } = "";
 
-    /// <summary>The HTTP API's base URL, for status links in emails.</summary>
-    public string ApiBaseUrl { get; set; } = "http://127.0.0.1:7071";
+    /// <summary>The HTTP API's base URL, for status links in emails. Required, no default (see <see cref="SiteBaseUrl"/>).</summary>
+    public string ApiBaseUrl { get; set; } = "";
 
     /// <summary>The public addresses built from <see cref="SiteBaseUrl"/> and <see cref="ApiBaseUrl"/>.</summary>
     public PublicUrls Urls() => new(SiteBaseUrl, ApiBaseUrl);

@@ -7,6 +7,9 @@ namespace PublishPipeline.Storage;
 /// </summary>
 public sealed class StorageOptions
 {
+    /// <summary>The setting these options are read from (<see cref="PipelineServiceCollectionExtensions.ReadStorageOptions"/>).</summary>
+    public const string Section = StorageNames.ConnectionSetting;
+
     public string? ConnectionString { get; set; }
 
     public Uri? BlobServiceUri { get; set; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PublishPipeline.Site;
 using PublishPipeline.Storage;
+using PublishPipeline.Tests.Settings;
 
 namespace PublishPipeline.Tests.Infra;
 
@@ -12,12 +13,8 @@ namespace PublishPipeline.Tests.Infra;
 /// </summary>
 public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
 {
-    private static readonly string[] AppOnlySettingsNotInAzure =
-    [
-        "FUNCTIONS_WORKER_RUNTIME", // Flex Consumption takes the runtime from functionAppConfig and rejects this setting.
-        "AzureWebJobsStorage",      // a connection string: replaced by the identity-based __blobServiceUri form.
-        "Notices__SendGridHost",    // points SendGrid at the local sink: development only.
-    ];
+    /// <summary>The settings the Bicep leaves out on purpose, as the README lists them with their reasons.</summary>
+    private static IReadOnlyList<string> AppOnlySettingsNotInAzure => OptionSettings.DocumentedAsNotInAzure();
 
     [Theory]
     [InlineData(BuiltInfra.MainFile)]
@@ -146,6 +143,50 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
         {
             Assert.False(settings.ContainsKey(key), $"{key} must not be set in Azure");
         }
+    }
+
+    [Fact]
+    public void Every_setting_of_every_options_class_is_an_app_setting_or_documented_as_not_in_azure()
+    {
+        var settings = AppSettings();
+        var sample = OptionSettings.Sample();
+        foreach (var key in OptionSettings.Names())
+        {
+            Assert.True(
+                settings.ContainsKey(key) ^ AppOnlySettingsNotInAzure.Contains(key),
+                settings.ContainsKey(key)
+                    ? $"{key} is an app setting in the Bicep but the README lists it as not in Azure"
+                    : $"{key} is neither in the Function App's app settings (infra/modules/functionapp.bicep) nor in the README's \"Settings that are not in Azure\"");
+        }
+
+        // Storage: the identity form in Azure, the connection string only locally.
+        var (local, azure) = OptionSettings.StorageForms();
+        Assert.All(azure, key => Assert.True(settings.ContainsKey(key), $"the app settings lack {key}"));
+        Assert.All(local, key => Assert.Contains(key, AppOnlySettingsNotInAzure));
+
+        // What the README says is not in Azure is a setting the code or the host reads (not a stale row).
+        Assert.NotEmpty(AppOnlySettingsNotInAzure);
+        Assert.All(AppOnlySettingsNotInAzure, key => Assert.True(sample.ContainsKey(key), $"the README lists {key}, which local.settings.sample.json does not"));
+    }
+
+    [Fact]
+    public void The_app_sends_telemetry_to_workspace_based_application_insights_with_its_identity()
+    {
+        var settings = AppSettings();
+        var connection = ArmTemplate.ParameterReference(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"])!;
+        Assert.Contains("outputs.applicationInsightsConnectionString.value", infra.Main.ModuleArgument("functionapp", connection), StringComparison.Ordinal);
+        // Local auth is off on the resource: the worker's SDK reads this to authenticate with the app's identity.
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+
+        var monitoring = infra.Main.Module("monitoring");
+        var properties = monitoring.Single("Microsoft.Insights/components").GetProperty("properties");
+        Assert.True(properties.GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", properties.GetProperty("WorkspaceResourceId").GetString(), StringComparison.Ordinal);
+
+        var roles = infra.Main.Module("roles");
+        Assert.Equal("3913510d-42f4-4e42-8a64-420c390055eb", roles.Variable("roles").GetProperty("monitoringMetricsPublisher").GetString());
+        Assert.Contains(roles.OfType("Microsoft.Authorization/roleAssignments"),
+            r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('roles').monitoringMetricsPublisher", StringComparison.Ordinal));
     }
 
     [Fact]

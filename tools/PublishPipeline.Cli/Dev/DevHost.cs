@@ -160,6 +160,7 @@ internal sealed class DevHost : IAsyncDisposable
             [StorageNames.ConnectionSetting] = connectionString,
             ["Notices:SendGridHost"] = $"http://127.0.0.1:{options.ApiPort}",
             ["Notices:SendGridApiKey"] = "SG.local-dev-sink",
+            ["Notices:FromEmail"] = "noreply@publishpipeline.local",
             ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{options.SitePort}",
             ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{options.ApiPort}",
 

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PublishPipeline.Notices;
+using PublishPipeline.Pipeline;
+using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Storage;
 
 namespace PublishPipeline.Cli.Operations;
@@ -52,11 +55,38 @@ internal static class PipelineConnection
                 ?? Agencies.AgencyTable.DevelopmentStorage;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The pipeline's own settings (Pipeline__SiteBaseUrl …) come from the environment under their app-setting
+        // names, and only those: storage is what the options above say. Against the local Azurite the links default
+        // to the dev host's, as nothing is mailed to the public.
+        var local = settings.TryGetValue(StorageNames.ConnectionSetting, out var storage) && IsLocalStorage(storage);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(local ? LocalLinks() : [])
+            .AddInMemoryCollection(PipelineSections.SelectMany(section => environment.GetSection(section).AsEnumerable()).Where(s => s.Value is not null))
+            .AddInMemoryCollection(settings)
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddPublishPipeline(configuration);
         return services.BuildServiceProvider();
+    }
+
+    private static readonly string[] PipelineSections = [PipelineOptions.Section, NoticeOptions.Section, DeadlineOptions.Section];
+
+    private static bool IsLocalStorage(string? connection) =>
+        connection is not null
+        && (connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
+            || connection.Contains("127.0.0.1", StringComparison.Ordinal)
+            || connection.Contains("localhost", StringComparison.OrdinalIgnoreCase));
+
+    private static Dictionary<string, string?> LocalLinks()
+    {
+        var dev = new Dev.DevHostOptions();
+        return new()
+        {
+            ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{dev.SitePort}",
+            ["Pipeline:ApiBaseUrl"] = $"http://127.0.0.1:{dev.ApiPort}",
+        };
     }
 }

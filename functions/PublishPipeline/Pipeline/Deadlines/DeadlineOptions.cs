@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PublishPipeline.Validation;
 
 namespace PublishPipeline.Pipeline.Deadlines;
@@ -23,6 +24,7 @@ public sealed class DeadlineOptions
     /// configuration as <c>Deadlines__LocalDeadlines="部门=2-28;乡镇街道=2-20"</c> (level=month-day, a day past the
     /// month's end meaning its last day).
     /// </summary>
+    [ConfigurationKeyName("LocalDeadlines")]
     public DeadlineCalendar Calendar { get; set; } = DeadlineCalendar.National;
 
     /// <summary>Whether reviewers get a daily digest of the reports waiting for them.</summary>

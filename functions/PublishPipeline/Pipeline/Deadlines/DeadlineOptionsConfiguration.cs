@@ -15,10 +15,24 @@ public static class DeadlineOptionsConfiguration
 {
     private static readonly char[] ListSeparators = [',', ';', '，', '；', ' '];
 
-    /// <summary>Registers <see cref="DeadlineOptions"/> read from the "Deadlines" section of the host's configuration.</summary>
+    /// <summary>
+    /// Registers <see cref="DeadlineOptions"/> read from the "Deadlines" section of the host's configuration, read and
+    /// checked when the host starts, so a malformed value stops the app with the setting's name.
+    /// </summary>
     public static OptionsBuilder<DeadlineOptions> AddDeadlineOptions(this IServiceCollection services) =>
         services.AddOptions<DeadlineOptions>()
-            .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(DeadlineOptions.Section), options));
+            .Configure<IConfiguration>((options, configuration) => Bind(configuration.GetSection(DeadlineOptions.Section), options))
+            .Validate(
+                options => options.ReminderDaysBefore.All(day => day <= MaxReminderDays),
+                $"{DeadlineOptions.Section}__{nameof(DeadlineOptions.ReminderDaysBefore)}: a reminder more than {MaxReminderDays} days before the deadline would fall before the reported year has ended.")
+            .Validate(
+                options => options.OverdueWeeks <= MaxOverdueWeeks,
+                $"{DeadlineOptions.Section}__{nameof(DeadlineOptions.OverdueWeeks)}: at most {MaxOverdueWeeks} weekly reminders (a year) follow a missed deadline.")
+            .ValidateOnStart();
+
+    private const int MaxReminderDays = 90;
+
+    private const int MaxOverdueWeeks = 52;
 
     /// <summary>Applies the settings present in <paramref name="section"/> to <paramref name="options"/>; absent keys keep their defaults.</summary>
     public static void Bind(IConfigurationSection section, DeadlineOptions options)
@@ -29,12 +43,12 @@ public static class DeadlineOptionsConfiguration
         var days = section.GetSection(nameof(DeadlineOptions.ReminderDaysBefore));
         if (days.Value is { } dayList)
         {
-            options.ReminderDaysBefore = ParseDays(dayList, days.Path);
+            options.ReminderDaysBefore = ParseDays(dayList, SettingName(days));
         }
         else if (days.GetChildren().ToList() is { Count: > 0 } items)
         {
             // The indexed form (ReminderDaysBefore:0 = 14 …) replaces the default rather than appending to it.
-            options.ReminderDaysBefore = ParseDays(string.Join(',', items.Select(i => i.Value)), days.Path);
+            options.ReminderDaysBefore = ParseDays(string.Join(',', items.Select(i => i.Value)), SettingName(days));
         }
 
         options.DigestEnabled = ReadBool(section, nameof(DeadlineOptions.DigestEnabled)) ?? options.DigestEnabled;
@@ -43,12 +57,12 @@ public static class DeadlineOptionsConfiguration
 
         if (section["LocalDeadlines"] is { } local && !string.IsNullOrWhiteSpace(local))
         {
-            options.Calendar = options.Calendar with { Overrides = ParseLocalDeadlines(local, section.GetSection("LocalDeadlines").Path) };
+            options.Calendar = options.Calendar with { Overrides = ParseLocalDeadlines(local, SettingName(section.GetSection("LocalDeadlines"))) };
         }
     }
 
     /// <summary>"14,7,3,1" → [14, 7, 3, 1]: distinct, largest first; blank → none. Negative or non-numeric entries throw.</summary>
-    public static IReadOnlyList<int> ParseDays(string value, string settingName = "Deadlines:ReminderDaysBefore")
+    public static IReadOnlyList<int> ParseDays(string value, string settingName = "Deadlines__ReminderDaysBefore")
     {
         ArgumentNullException.ThrowIfNull(value);
         var days = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
@@ -66,7 +80,7 @@ public static class DeadlineOptionsConfiguration
     }
 
     /// <summary>"部门=2-28;乡镇街道=2-20" → overrides by agency level. Unknown levels and impossible dates throw.</summary>
-    public static IReadOnlyDictionary<string, (int Month, int Day)> ParseLocalDeadlines(string value, string settingName = "Deadlines:LocalDeadlines")
+    public static IReadOnlyDictionary<string, (int Month, int Day)> ParseLocalDeadlines(string value, string settingName = "Deadlines__LocalDeadlines")
     {
         ArgumentNullException.ThrowIfNull(value);
         var overrides = new Dictionary<string, (int Month, int Day)>(StringComparer.Ordinal);
@@ -95,12 +109,15 @@ public static class DeadlineOptionsConfiguration
         return overrides;
     }
 
+    /// <summary>A setting's name as an operator writes it in app settings: <c>Deadlines__OverdueWeeks</c>.</summary>
+    private static string SettingName(IConfigurationSection setting) => setting.Path.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal);
+
     private static int? ReadCount(IConfigurationSection section, string key) =>
         section[key] switch
         {
             null => null,
             var text when int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
-            var text => throw new FormatException($"{section.GetSection(key).Path}: '{text}' is not a whole number ≥ 0."),
+            var text => throw new FormatException($"{SettingName(section.GetSection(key))}: '{text}' is not a whole number ≥ 0."),
         };
 
     private static bool? ReadBool(IConfigurationSection section, string key) =>
@@ -108,6 +125,6 @@ public static class DeadlineOptionsConfiguration
         {
             null => null,
             var text when bool.TryParse(text.Trim(), out var flag) => flag,
-            var text => throw new FormatException($"{section.GetSection(key).Path}: '{text}' is not true or false."),
+            var text => throw new FormatException($"{SettingName(section.GetSection(key))}: '{text}' is not true or false."),
         };
 }

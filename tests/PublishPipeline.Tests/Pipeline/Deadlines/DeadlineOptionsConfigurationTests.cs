@@ -81,7 +81,7 @@ public class DeadlineOptionsConfigurationTests
     {
         var error = Assert.Throws<FormatException>(() => Read(("Deadlines:ReminderDaysBefore", value)));
 
-        Assert.Contains("Deadlines:ReminderDaysBefore", error.Message);
+        Assert.Contains("Deadlines__ReminderDaysBefore", error.Message);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public class DeadlineOptionsConfigurationTests
         Assert.False(options.DigestEnabled);
         Assert.False(options.OverdueReminders);
         Assert.Equal(4, options.OverdueWeeks);
-        Assert.Contains("Deadlines:OverdueWeeks", Assert.Throws<FormatException>(() => Read(("Deadlines:OverdueWeeks", "-1"))).Message);
-        Assert.Contains("Deadlines:DigestEnabled", Assert.Throws<FormatException>(() => Read(("Deadlines:DigestEnabled", "nein"))).Message);
+        Assert.Contains("Deadlines__OverdueWeeks", Assert.Throws<FormatException>(() => Read(("Deadlines:OverdueWeeks", "-1"))).Message);
+        Assert.Contains("Deadlines__DigestEnabled", Assert.Throws<FormatException>(() => Read(("Deadlines:DigestEnabled", "nein"))).Message);
     }
 
     [Fact]
