@@ -65,7 +65,7 @@ public sealed class IngestHandler(
                 draft.Uploader == Submission.UnknownUploader ? "草稿直接写入存储，上传者不明" : "收到上传的年度报告草稿",
                 cancellationToken,
                 keepCopy ? version => DraftBlobName.ForUpload(report.AgencyId, report.Year, version, draft.Sha256, draft.FileName) : null);
-        using var scope = Telemetry.PipelineLogScope.Begin(logger, submission.Id); // the version now exists: its id on every log below
+        using var scope = SubmissionLogScope.Begin(logger, submission.Id); // the version now exists: its id on every log below
         if (submission.SourceBlob is not null && submission.DraftBlob == blobName)
         {
             await WriteReceiptAsync(blobName, draft.ETag, submission.Id, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class IngestHandler(
     /// </summary>
     public async Task<Submission> ReprocessAsync(Submission submission, CancellationToken cancellationToken = default)
     {
-        using var scope = Telemetry.PipelineLogScope.Begin(logger, submission.Id);
+        using var scope = SubmissionLogScope.Begin(logger, submission.Id);
         var kept = await storage.Drafts.GetBlobClient(submission.DraftBlob).ExistsAsync(cancellationToken);
         var draft = await ReadDraftAsync(kept.Value || submission.SourceBlob is null ? submission.DraftBlob : submission.SourceBlob, cancellationToken);
         if (draft.Sha256 != submission.Sha256)

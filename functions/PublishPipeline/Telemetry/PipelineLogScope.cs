@@ -15,9 +15,9 @@ namespace PublishPipeline.Telemetry;
 /// </summary>
 public static class PipelineLogScope
 {
-    public const string SubmissionId = nameof(SubmissionId);
-    public const string AgencyId = nameof(AgencyId);
-    public const string Year = nameof(Year);
+    public const string SubmissionId = SubmissionLogScope.SubmissionId;
+    public const string AgencyId = SubmissionLogScope.AgencyId;
+    public const string Year = SubmissionLogScope.Year;
     public const string DraftBlob = nameof(DraftBlob);
 
     /// <summary>The binding data key of a queue trigger's message text (Functions and WebJobs alike).</summary>
@@ -30,11 +30,7 @@ public static class PipelineLogScope
     public const string RouteIdKey = "id";
 
     /// <summary>Begins the scope of one version; null (no scope) when <paramref name="submissionId"/> is not one.</summary>
-    public static IDisposable? Begin(ILogger logger, string? submissionId)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        return ForSubmission(submissionId) is { } properties ? logger.BeginScope(properties) : null;
-    }
+    public static IDisposable? Begin(ILogger logger, string? submissionId) => SubmissionLogScope.Begin(logger, submissionId);
 
     /// <summary>Runs <paramref name="work"/> inside the scope that <paramref name="bindingData"/> gives, if any.</summary>
     public static async Task RunAsync(ILogger logger, IReadOnlyDictionary<string, object?> bindingData, Func<Task> work)
@@ -46,15 +42,7 @@ public static class PipelineLogScope
     }
 
     /// <summary>SubmissionId, AgencyId and Year of a well-formed submission id; null otherwise.</summary>
-    public static IReadOnlyDictionary<string, object>? ForSubmission(string? submissionId) =>
-        SubmissionIds.TryParse(submissionId, out var report, out _)
-            ? new Dictionary<string, object>
-            {
-                [SubmissionId] = submissionId!,
-                [AgencyId] = report.AgencyId,
-                [Year] = report.Year,
-            }
-            : null;
+    public static IReadOnlyDictionary<string, object>? ForSubmission(string? submissionId) => SubmissionLogScope.For(submissionId);
 
     /// <summary>
     /// What a trigger's binding data says about the report: a queue message's <c>submissionId</c> (or, for a reminder,

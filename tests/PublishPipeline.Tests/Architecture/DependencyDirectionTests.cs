@@ -27,18 +27,24 @@ public sealed partial class DependencyDirectionTests
         // Shared below everything in the library: Razor to strings, safe hrefs, the public addresses.
         ["Rendering"] = [],
         ["Addresses"] = [],
+        // The checks every options class shares (a setting named as the operator writes it).
+        ["Configuration"] = [],
         // Storage: the Azure clients; Submissions: reports, versions, audit and the agency directory on top of them.
         ["Storage"] = [],
         ["Submissions"] = ["Storage"],
         ["Access"] = ["Submissions"],
         // Emails know nothing of the site or the handlers: they are given their links and facts.
-        ["Notices"] = ["Rendering", "Addresses"],
+        ["Notices"] = ["Rendering", "Addresses", "Configuration"],
         // The site renders pages and keeps the live site in storage (its index table, $web); a folder build checks drafts.
         ["Site"] = ["Rendering", "Addresses", "Storage", "Submissions", .. CoreEngine],
-        ["Pipeline"] = ["Rendering", "Addresses", "Storage", "Submissions", "Access", "Notices", "Site", .. CoreEngine],
-        ["Api"] = ["Rendering", "Addresses", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", .. CoreEngine],
+        ["Pipeline"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", .. CoreEngine],
+        ["Api"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", .. CoreEngine],
+        // What the hosts share above the pipeline: the one list of functions and their HTTP behaviour (Hosting), the
+        // report named on every invocation's log scope, read from the trigger's message (Telemetry).
+        ["Telemetry"] = ["Storage", "Submissions", "Pipeline"],
+        ["Hosting"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", .. CoreEngine],
         // The root namespace holds the wiring both hosts call: it sees everything.
-        [""] = ["Rendering", "Addresses", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", .. CoreEngine],
+        [""] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", "Hosting", .. CoreEngine],
     };
 
     private static string LibraryRoot => Path.Combine(Corpus.RepoRoot, "functions", "PublishPipeline");
