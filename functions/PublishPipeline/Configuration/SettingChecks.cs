@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Microsoft.Extensions.Options;
 
 namespace PublishPipeline.Configuration;
 
@@ -9,6 +10,13 @@ namespace PublishPipeline.Configuration;
 /// </summary>
 public static class SettingChecks
 {
+    /// <summary>The validation result of a list of checks, each a problem or null when fine.</summary>
+    public static ValidateOptionsResult Result(IEnumerable<string?> problems)
+    {
+        var failures = problems.OfType<string>().ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     /// <summary>The app-setting name of a property of an options section: <c>Pipeline__SiteBaseUrl</c>.</summary>
     public static string Name(string section, string property) => $"{section}__{property}";
 

@@ -15,8 +15,7 @@ public sealed class NoticeOptionsValidator : IValidateOptions<NoticeOptions>
     public ValidateOptionsResult Validate(string? name, NoticeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = Problems(options).Where(p => p is not null).Select(p => p!).ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return SettingChecks.Result(Problems(options));
     }
 
     private static IEnumerable<string?> Problems(NoticeOptions options)

@@ -19,8 +19,7 @@ public sealed class PipelineOptionsValidator : IValidateOptions<PipelineOptions>
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = Problems(options).Where(p => p is not null).Select(p => p!).ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return SettingChecks.Result(Problems(options));
     }
 
     private static IEnumerable<string?> Problems(PipelineOptions options)

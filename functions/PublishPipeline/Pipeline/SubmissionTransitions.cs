@@ -25,6 +25,12 @@ public sealed class SubmissionTransitions(SubmissionStore submissions, OutboxDis
         if (result.Updated is { } updated)
         {
             logger.LogInformation("{Submission}: {Trigger} by {Actor}, now {State}", updated.Id, trigger, actor, updated.State);
+            if (result.Step is { Messages.Count: 0 })
+            {
+                // The row sends nothing (the versions it superseded send nothing either): no outbox to read.
+                return result;
+            }
+
             try
             {
                 await outbox.DispatchAsync(updated.Report, cancellationToken);

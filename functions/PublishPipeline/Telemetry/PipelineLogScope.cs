@@ -29,9 +29,6 @@ public static class PipelineLogScope
     /// <summary>The route value that holds a submission id (<c>submissions/{id}…</c>).</summary>
     public const string RouteIdKey = "id";
 
-    /// <summary>Begins the scope of one version; null (no scope) when <paramref name="submissionId"/> is not one.</summary>
-    public static IDisposable? Begin(ILogger logger, string? submissionId) => SubmissionLogScope.Begin(logger, submissionId);
-
     /// <summary>Runs <paramref name="work"/> inside the scope that <paramref name="bindingData"/> gives, if any.</summary>
     public static async Task RunAsync(ILogger logger, IReadOnlyDictionary<string, object?> bindingData, Func<Task> work)
     {
@@ -40,9 +37,6 @@ public static class PipelineLogScope
         using var scope = FromTrigger(bindingData) is { } properties ? logger.BeginScope(properties) : null;
         await work();
     }
-
-    /// <summary>SubmissionId, AgencyId and Year of a well-formed submission id; null otherwise.</summary>
-    public static IReadOnlyDictionary<string, object>? ForSubmission(string? submissionId) => SubmissionLogScope.For(submissionId);
 
     /// <summary>
     /// What a trigger's binding data says about the report: a queue message's <c>submissionId</c> (or, for a reminder,
@@ -62,7 +56,7 @@ public static class PipelineLogScope
             return FromDraftPath(blobPath);
         }
 
-        return bindingData.TryGetValue(RouteIdKey, out var id) ? ForSubmission(id as string) : null;
+        return bindingData.TryGetValue(RouteIdKey, out var id) ? SubmissionLogScope.For(id as string) : null;
     }
 
     /// <summary>A queue message's report, read leniently: a message that is not JSON simply gets no scope.</summary>
@@ -77,7 +71,7 @@ public static class PipelineLogScope
             }
 
             var root = document.RootElement;
-            if (ForSubmission(String(root, "submissionId")) is { } submission)
+            if (SubmissionLogScope.For(String(root, "submissionId")) is { } submission)
             {
                 return submission;
             }
@@ -118,7 +112,7 @@ public static class PipelineLogScope
             return null;
         }
 
-        if (name.UploadVersion is { } version && ForSubmission(SubmissionIds.For(name.Agency, year, version)) is { } submission)
+        if (name.UploadVersion is { } version && SubmissionLogScope.For(SubmissionIds.For(name.Agency, year, version)) is { } submission)
         {
             return new Dictionary<string, object>(submission) { [DraftBlob] = path };
         }

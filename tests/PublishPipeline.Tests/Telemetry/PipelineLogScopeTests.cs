@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Storage;
+using PublishPipeline.Submissions;
 using PublishPipeline.Telemetry;
 
 namespace PublishPipeline.Tests.Telemetry;
@@ -107,12 +108,12 @@ public sealed class PipelineLogScopeTests : IDisposable
     public void Ingest_begins_the_scope_once_it_knows_the_version()
     {
         var logger = Logger<IngestHandler>();
-        using (PipelineLogScope.Begin(logger, Id))
+        using (SubmissionLogScope.Begin(logger, Id))
         {
             logger.LogInformation("ingesting");
         }
 
         Assert.Equal(Id, logs.Single("ingesting").Scope[PipelineLogScope.SubmissionId]);
-        Assert.Null(PipelineLogScope.Begin(logger, "not-an-id"));
+        Assert.Null(SubmissionLogScope.Begin(logger, "not-an-id"));
     }
 }
