@@ -246,6 +246,7 @@ internal sealed class DevHost : IAsyncDisposable
         builder.Services.AddSingleton(mail);
         builder.Services.AddSingleton<StaticSiteServer>();
         builder.Services.AddSingleton<ITypeLocator, DevTypeLocator>();
+        builder.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, DevExceptionHandlerFactory>();
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
         foreach (var timer in PipelineFunctions.All.OfType<TimerFunction>())
         {
