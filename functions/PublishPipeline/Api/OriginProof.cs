@@ -121,7 +121,7 @@ public static class OriginProof
     }
 
     private static string? OriginOf(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
 
     /// <summary>The claimed source as the problem quotes it: bounded, so a header cannot fill the answer.</summary>
     private static string Shown(string value) => value.Length == 0 ? "（多个或空值）" : value.Length > 200 ? value[..200] + "…" : value;
