@@ -13,11 +13,11 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static async Task<(ActionRequest? Request, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(ActionRequest? Request, BodyProblem? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return (null, "请求内容过大。");
+            return (null, BodyProblem.TooLarge(MaxBodyBytes));
         }
 
         string? comments = null;
@@ -25,7 +25,12 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
         var fromForm = request.HasFormContentType;
         if (fromForm)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var (form, malformed) = await RequestForms.ReadAsync(request, cancellationToken);
+            if (form is null)
+            {
+                return (null, malformed);
+            }
+
             comments = First(form["comments"], form["comment"], form["reason"]);
             publishAt = First(form["publishAt"]);
         }
@@ -36,7 +41,7 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
                 using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, "请求内容应为 JSON 对象，如 {\"comments\": \"……\"}。");
+                    return (null, BodyProblem.Invalid("请求内容应为 JSON 对象，如 {\"comments\": \"……\"}。"));
                 }
 
                 comments = String(document.RootElement, "comments") ?? String(document.RootElement, "comment") ?? String(document.RootElement, "reason");
@@ -44,7 +49,15 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
             }
             catch (JsonException)
             {
-                return (null, "请求内容不是有效的 JSON。");
+                return (null, BodyProblem.Invalid("请求内容不是有效的 JSON。"));
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return (null, BodyProblem.TooLarge(RequestLimits.BodyLimit(request.HttpContext)));
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (null, BodyProblem.Invalid("请求内容不完整（连接在发送完之前中断），请重新提交。"));
             }
         }
 
@@ -61,7 +74,7 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
             }
             else
             {
-                return (null, $"发布时间「{publishAt}」无法识别，应为如 2027-01-20T09:00 的时间（北京时间）。");
+                return (null, BodyProblem.Invalid($"发布时间「{publishAt}」无法识别，应为如 2027-01-20T09:00 的时间（北京时间）。"));
             }
         }
 

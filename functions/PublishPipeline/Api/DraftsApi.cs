@@ -35,15 +35,10 @@ public sealed class DraftsApi(
             return Problems.BadRequest("请求格式错误", "请以 multipart/form-data 提交，字段：file（报告文件）、agency（机关编号）、year（年度）。");
         }
 
-        IFormCollection form;
-        try
+        var (form, malformed) = await RequestForms.ReadAsync(request, cancellationToken);
+        if (form is null)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            // A form cut short or with broken parts: the client's to send again, not a server failure.
-            return Problems.BadRequest("请求格式错误", "multipart/form-data 内容不完整或格式错误，请重新提交。");
+            return malformed!.ToResult();
         }
 
         var file = form.Files.GetFile("file");

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PublishPipeline.Api;
+using PublishPipeline.Pipeline;
 
 namespace PublishPipeline.Hosting;
 
@@ -13,15 +17,45 @@ public abstract record PipelineFunction(string Name);
 /// An HTTP function under <c>/api/</c>. Every route here has at most one parameter, <c>{id}</c>, passed to the
 /// handler (null for a route without one).
 /// </summary>
+/// <remarks>
+/// Both hosts call <see cref="InvokeAsync"/>, so this is where a state-changing request proves its origin
+/// (<see cref="OriginProof"/>) before any handler reads its body: every route in the catalogue is covered, whatever
+/// its content type, and a new route is covered by being listed. A route whose caller is authenticated by a
+/// signature over the body rather than by a browser's cookie (a provider's webhook) may say so with
+/// <see cref="CallerOrigin.SignedSender"/>; it needs to only if such a request could carry a cookie, since a request
+/// without one passes the rule anyway.
+/// </remarks>
 public sealed record HttpFunction(
     string Name,
     string Method,
     string Route,
-    Func<IServiceProvider, HttpRequest, string?, CancellationToken, Task<IResult>> Handler)
+    Func<IServiceProvider, HttpRequest, string?, CancellationToken, Task<IResult>> Handler,
+    CallerOrigin Origin = CallerOrigin.ThisSite)
     : PipelineFunction(Name)
 {
-    public Task<IResult> InvokeAsync(IServiceProvider services, HttpRequest request, string? id, CancellationToken cancellationToken) =>
-        Handler(services, request, id, cancellationToken);
+    public Task<IResult> InvokeAsync(IServiceProvider services, HttpRequest request, string? id, CancellationToken cancellationToken)
+    {
+        if (Origin == CallerOrigin.ThisSite
+            && OriginProof.Refusal(request, services.GetRequiredService<IOptions<PipelineOptions>>().Value.ApiBaseUrl) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        return Handler(services, request, id, cancellationToken);
+    }
+}
+
+/// <summary>Who may send a state-changing request to an <see cref="HttpFunction"/>.</summary>
+public enum CallerOrigin
+{
+    /// <summary>
+    /// Pages of this site and programs (the default): a request with the browser's sign-in cookie must prove it was
+    /// not sent by another site's page (<see cref="OriginProof"/>).
+    /// </summary>
+    ThisSite,
+
+    /// <summary>A sender that signs its body (a provider's webhook) and is never authenticated by a cookie.</summary>
+    SignedSender,
 }
 
 /// <summary>A function triggered by a message on a Storage queue; the handler gets the decoded message text.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,24 +26,44 @@ public static class PipelineHttp
     }
 
     /// <summary>
-    /// Runs one API request; an exception becomes a problem in Chinese: 400 for a malformed request, 503 with Retry-After
-    /// when storage cannot be reached, else 500.
+    /// Runs one API request. A body over <see cref="RequestLimits"/> is refused with a 413 problem before it is read
+    /// (by its Content-Length) or as soon as it passes the limit (a chunked body: Kestrel's per-request limit is set
+    /// here, so both hosts refuse the same bodies); an exception becomes a 500 problem in Chinese, a 400/413 one for
+    /// a request the server cannot parse, or a 503 with Retry-After when storage cannot be reached. The caller's
+    /// mistakes are logged as one warning line, never with a stack trace.
     /// </summary>
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
+        var limit = RequestLimits.BodyLimit(context);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            Logger(context).LogWarning(
+                "{Method} {Path}: 413, Content-Length {Length} is over the {Limit}-byte limit",
+                context.Request.Method, context.Request.Path, context.Request.ContentLength, limit);
+
+            // Unread, the body cannot keep the connection: Kestrel closes it after this answer instead of draining it.
+            await TypedResults.Problem(TooLarge(limit)).ExecuteAsync(context);
+            return;
+        }
+
         try
         {
             await next();
         }
         catch (Exception e) when (!context.Response.HasStarted && !(e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
-            var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(PipelineHttp).FullName!)
-                ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-            // A body the server cannot parse (a broken multipart form, a body over Kestrel's limit) is the caller's to fix.
+            var logger = Logger(context);
+            // A body the server cannot parse (a broken multipart form, a body over the limit) is the caller's to fix.
             var problem = e switch
             {
-                BadHttpRequestException bad => Problem(bad.StatusCode, "请求无效", "请求无法解析（格式错误或内容过大），请检查后重新提交。"),
-                InvalidDataException => Problem(StatusCodes.Status400BadRequest, "请求无效", "请求无法解析（格式错误或内容过大），请检查后重新提交。"),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(limit),
+                BadHttpRequestException bad => Problem(bad.StatusCode, "请求无效", "请求无法解析（格式错误或不完整），请检查后重新提交。"),
+                InvalidDataException => Problem(StatusCodes.Status400BadRequest, "请求无效", "请求无法解析（格式错误或不完整），请检查后重新提交。"),
                 _ when StorageUnavailable(e) => Problem(StatusCodes.Status503ServiceUnavailable, "服务暂时不可用", "存储服务暂时无法访问，本次请求未被处理，请稍后重新提交。"),
                 _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试；如仍失败，请将 traceId 告知运维人员。"),
             };
@@ -57,7 +78,8 @@ public static class PipelineHttp
             }
             else
             {
-                logger.LogWarning(e, "{Method} {Path}: bad request", context.Request.Method, context.Request.Path);
+                // The caller's mistake, not ours: one line with what was wrong, no stack trace to alarm an operator.
+                logger.LogWarning("{Method} {Path}: {Status}, {Reason}", context.Request.Method, context.Request.Path, problem.Status, e.Message);
             }
 
             context.Response.Clear();
@@ -87,6 +109,16 @@ public static class PipelineHttp
         HttpRequestException or System.Net.Sockets.SocketException or TimeoutException => true,
         _ => false,
     };
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(PipelineHttp).FullName!)
+        ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private static ProblemDetails TooLarge(long limit)
+    {
+        var body = BodyProblem.TooLarge(limit);
+        return Problem(body.Status, body.Title, body.Detail);
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail, Type = Problems.TypeFor(status) };

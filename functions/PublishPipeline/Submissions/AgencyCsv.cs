@@ -187,7 +187,7 @@ public static partial class AgencyCsv
             row.Error(IdColumn, $"机构编号「{id}」无效（2–64 个字符，只能包含小写字母、数字和连字符，且不以连字符开头或结尾）");
         }
 
-        var name = row.Cell(NameColumn);
+        var name = row.Text(NameColumn);
         if (name.Length == 0)
         {
             row.Error(NameColumn, "机构名称不能为空");
@@ -195,13 +195,13 @@ public static partial class AgencyCsv
 
         var region = Region(row);
 
-        var level = row.Cell(LevelColumn);
+        var level = row.Text(LevelColumn);
         if (!AgencyLevels.All.Contains(level))
         {
             row.Error(LevelColumn, $"「{level}」不是已知的机关层级，应为以下之一：{string.Join("、", AgencyLevels.All)}");
         }
 
-        var office = row.Cell(SupervisingOfficeColumn);
+        var office = row.Text(SupervisingOfficeColumn);
         if (office.Length == 0)
         {
             row.Error(SupervisingOfficeColumn, "主管（审核）机关不能为空");
@@ -255,7 +255,7 @@ public static partial class AgencyCsv
 
     private static string? Region(Row row)
     {
-        var text = row.Cell(RegionColumn);
+        var text = row.Text(RegionColumn);
         var parts = text.Split('/', StringSplitOptions.TrimEntries);
         if (text.Length == 0 || parts.Any(p => p.Length == 0) || parts.Length > MaxRegionParts)
         {
@@ -306,7 +306,7 @@ public static partial class AgencyCsv
     /// <summary>One data row: its trimmed cells by column name, and errors recorded against its line and columns.</summary>
     private sealed class Row(CsvRecord record, IReadOnlyDictionary<string, int> at, List<AgencyCsvError> errors)
     {
-        // A cell with a line break is reported once, not again as "empty" or "invalid" by the checks that follow.
+        // A cell with a line break or markup is reported once, not again as "empty" or "invalid" by the checks that follow.
         private readonly HashSet<string> unreadable = new(StringComparer.Ordinal);
 
         public int ErrorCount { get; private set; }
@@ -317,6 +317,20 @@ public static partial class AgencyCsv
             if (value.Any(char.IsControl))
             {
                 Error(column, "含有换行符或其他控制字符");
+                unreadable.Add(column);
+                return "";
+            }
+
+            return value;
+        }
+
+        /// <summary>A cell of free text (a name, region, level or office): no markup, nothing invisible (<see cref="AgencyText"/>).</summary>
+        public string Text(string column)
+        {
+            var value = Cell(column);
+            if (AgencyText.Problem(value) is { } problem)
+            {
+                Error(column, problem);
                 unreadable.Add(column);
                 return "";
             }

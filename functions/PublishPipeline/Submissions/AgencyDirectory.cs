@@ -56,8 +56,12 @@ public sealed partial class AgencyDirectory
         return [.. agencies.OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
-    public Task UpsertAsync(Agency agency, CancellationToken cancellationToken = default) =>
-        table.UpsertEntityAsync(agency, TableUpdateMode.Replace, cancellationToken);
+    /// <summary>Adds or replaces one agency; one whose text holds markup is refused (<see cref="AgencyText"/>).</summary>
+    public Task UpsertAsync(Agency agency, CancellationToken cancellationToken = default)
+    {
+        AgencyText.EnsureClean(agency);
+        return table.UpsertEntityAsync(agency, TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <summary>Creates the table when it does not exist (in Azure the Bicep deployment creates it; a fresh Azurite does not).</summary>
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
@@ -75,7 +79,8 @@ public sealed partial class AgencyDirectory
     /// <summary>
     /// Adds or replaces the given agencies (by id) and leaves the others alone. Only changed agencies are written, in
     /// transactions of up to 100, so a failure leaves each batch either fully written or not at all and a rerun
-    /// completes the import.
+    /// completes the import. An agency whose text holds markup (<see cref="AgencyText"/>) fails the whole call before
+    /// anything is written.
     /// </summary>
     public async Task<AgencyImportResult> ImportAsync(IReadOnlyCollection<Agency> agencies, CancellationToken cancellationToken = default)
     {
@@ -84,6 +89,12 @@ public sealed partial class AgencyDirectory
         if (duplicate is not null)
         {
             throw new ArgumentException($"agency {duplicate.Key} appears more than once", nameof(agencies));
+        }
+
+        // Checked before anything is written: an import is all or nothing, as the CSV's is.
+        foreach (var agency in agencies)
+        {
+            AgencyText.EnsureClean(agency);
         }
 
         var existing = (await ListAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);

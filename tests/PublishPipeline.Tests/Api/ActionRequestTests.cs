@@ -13,7 +13,9 @@ public class ActionRequestTests
         context.Request.Body = new MemoryStream(bytes);
         context.Request.ContentLength = bytes.Length;
         context.Request.ContentType = contentType;
-        return await ActionRequest.ReadAsync(context.Request, CancellationToken.None);
+        var (request, error) = await ActionRequest.ReadAsync(context.Request, CancellationToken.None);
+        Assert.True(error is null || error.Status == StatusCodes.Status400BadRequest, $"status {error?.Status}");
+        return (request, error?.Detail);
     }
 
     [Fact]
@@ -59,5 +61,30 @@ public class ActionRequestTests
         var (request, error) = await ReadAsync("", "application/json");
         Assert.Null(error);
         Assert.Equal((null, null), (request!.Comments, request.PublishAt));
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data", "缺少 boundary")]
+    [InlineData("multipart/form-data; boundary=XYZ", "格式错误或不完整")]
+    public async Task A_form_that_cannot_be_read_is_a_400_saying_what_is_wrong(string contentType, string fragment)
+    {
+        var (request, error) = await ReadAsync("garbage, not a form", contentType);
+        Assert.Null(request);
+        Assert.Contains(fragment, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_actions_limit_is_a_413()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new MemoryStream(new byte[ActionRequest.MaxBodyBytes + 1]);
+        context.Request.ContentLength = ActionRequest.MaxBodyBytes + 1;
+        context.Request.ContentType = "application/json";
+
+        var (request, error) = await ActionRequest.ReadAsync(context.Request, CancellationToken.None);
+
+        Assert.Null(request);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, error!.Status);
+        Assert.Contains("64 KB", error.Detail, StringComparison.Ordinal);
     }
 }

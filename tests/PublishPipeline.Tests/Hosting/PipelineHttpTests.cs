@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PublishPipeline.Api;
 using PublishPipeline.Hosting;
 
 namespace PublishPipeline.Tests.Hosting;
@@ -37,14 +39,71 @@ public sealed class PipelineHttpTests
     }
 
     [Fact]
-    public async Task A_request_the_server_cannot_parse_is_the_callers_400()
+    public async Task A_request_the_server_cannot_parse_is_the_callers_400_logged_as_one_line()
     {
-        var context = Context();
+        var (context, log) = LoggedContext();
+
+        await PipelineHttp.InvokeAsync(context, () => throw new InvalidDataException("Missing content-type boundary."));
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        Assert.Equal("请求无效", Body(context).GetProperty("title").GetString());
+        var entry = Assert.Single(log.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.All(log.Entries, e => Assert.Null(e.Exception));
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Null(entry.Exception);
+        Assert.Contains("Missing content-type boundary.", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_while_read_is_a_413_problem_without_a_stack_trace()
+    {
+        var (context, log) = LoggedContext();
 
         await PipelineHttp.InvokeAsync(context, () => throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge));
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
-        Assert.Equal("请求无效", Body(context).GetProperty("title").GetString());
+        var problem = Body(context);
+        Assert.Equal("请求内容过大", problem.GetProperty("title").GetString());
+        Assert.Contains("21 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.All(log.Entries, e => Assert.Null(e.Exception));
+    }
+
+    [Fact]
+    public async Task A_body_declared_over_the_limit_is_refused_before_anything_reads_it()
+    {
+        var (context, log) = LoggedContext();
+        context.Request.ContentLength = RequestLimits.BodyLimit(new PublishPipeline.Pipeline.PipelineOptions()) + 1;
+        var reached = false;
+
+        await PipelineHttp.InvokeAsync(context, () =>
+        {
+            reached = true;
+            return Task.CompletedTask;
+        });
+
+        Assert.False(reached);
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", context.Response.ContentType, StringComparison.Ordinal);
+        Assert.Equal("请求内容过大", Body(context).GetProperty("title").GetString());
+        var entry = Assert.Single(log.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.All(log.Entries, e => Assert.Null(e.Exception));
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Null(entry.Exception);
+    }
+
+    [Fact]
+    public async Task The_body_limit_follows_the_largest_draft()
+    {
+        var services = new ServiceCollection().AddLogging().AddPipelineHttp()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new PublishPipeline.Pipeline.PipelineOptions { MaxDraftBytes = 1000 }))
+            .BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services, Response = { Body = new MemoryStream() } };
+        var bodySize = new BodySizeFeature();
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>(bodySize);
+
+        await PipelineHttp.InvokeAsync(context, () => Task.CompletedTask);
+
+        Assert.Equal(1000 + RequestLimits.FormOverheadBytes, bodySize.MaxRequestBodySize);
     }
 
     [Fact]
@@ -68,6 +127,41 @@ public sealed class PipelineHttpTests
         context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>(started);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => PipelineHttp.InvokeAsync(context, () => throw new InvalidOperationException("late")));
+    }
+
+    private static (DefaultHttpContext Context, CapturingLoggerProvider Log) LoggedContext()
+    {
+        var log = new CapturingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(log)).AddPipelineHttp().BuildServiceProvider();
+        return (new DefaultHttpContext { RequestServices = services, TraceIdentifier = "trace-1", Response = { Body = new MemoryStream() } }, log);
+    }
+
+    private sealed class BodySizeFeature : Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; } = 30_000_000;
+    }
+
+    private sealed record LogEntry(LogLevel Level, string Message, Exception? Exception);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public List<LogEntry> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add(new LogEntry(logLevel, formatter(state, exception), exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed class StartedResponseFeature : Microsoft.AspNetCore.Http.Features.HttpResponseFeature

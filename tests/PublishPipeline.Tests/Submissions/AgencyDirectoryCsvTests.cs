@@ -344,4 +344,50 @@ public sealed class AgencyDirectoryCsvTests
                 read.Agencies.Select(a => (a.Id, a.Name, a.Region, a.Level, a.SupervisingOffice, a.Submitters, a.Reviewers, a.AutoPublish)));
         }, iter: 300);
     }
+
+    [Theory]
+    [InlineData("name", "<script>alert(1)</script>兰溪市文化和旅游局", 2, "第 1 个字符为「<」")]
+    [InlineData("name", "兰溪市文化和旅游局<img src=x onerror=alert(1)>", 2, "第 10 个字符为「<」")]
+    [InlineData("region", "浙江省/金华市>", 3, "「>」")]
+    [InlineData("level", "<b>部门</b>", 4, "「<」")]
+    [InlineData("supervising_office", "兰溪市政务公开办<svg onload=alert(1)>", 5, "「<」")]
+    [InlineData("name", "兰溪市‮局化文", 2, "格式字符 U+202E")]
+    [InlineData("name", "兰溪市​文化和旅游局", 2, "格式字符 U+200B")]
+    public void Markup_or_invisible_characters_in_directory_text_are_refused_with_line_and_column(string column, string value, int columnNumber, string fragment)
+    {
+        var result = AgencyCsv.Read(Csv(Good, With(column, value)));
+
+        Assert.Empty(result.Agencies);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, columnNumber, column), (error.Line, error.ColumnNumber, error.ColumnName));
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"第 3 行第 {columnNumber} 列（{column}）", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("兰溪市《政务公开》编辑部（文物局）")]
+    [InlineData("〈测试〉【试点】「办公室」、综合科")]
+    [InlineData("兰溪市＜全角＞办公室")]
+    [InlineData("R&D 测试中心 (试点) 'A'")]
+    public void Chinese_punctuation_and_book_title_marks_are_not_markup(string name)
+    {
+        var agency = Assert.Single(AgencyDirectory.ParseCsv(new StringReader(Csv(With("name", name)))));
+
+        Assert.Equal(name, agency.Name);
+    }
+
+    [Fact]
+    public void Agencies_written_without_the_csv_are_held_to_the_same_rule()
+    {
+        var agency = AgencyDirectory.ParseCsv(new StringReader(Csv(Good)))[0];
+        AgencyText.EnsureClean(agency);
+
+        agency.SupervisingOffice = "政务公开办<script>";
+        var error = Assert.Throws<ArgumentException>(() => AgencyText.EnsureClean(agency));
+
+        Assert.Contains("lanxi-wenlvj", error.Message, StringComparison.Ordinal);
+        Assert.Contains("supervising_office", error.Message, StringComparison.Ordinal);
+        Assert.Contains("第 6 个字符为「<」", error.Message, StringComparison.Ordinal);
+    }
+
 }
