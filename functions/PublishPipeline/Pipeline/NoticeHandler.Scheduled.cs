@@ -123,7 +123,12 @@ public sealed partial class NoticeHandler
                     _ => "",
                 },
                 alert.Stage is "publish" or "ingest" && alert.SubmissionId is not null)),
-            cancellationToken);
+            cancellationToken,
+            alert.AgencyId,
+
+            // The alert about this alert's own refusal goes to the table and the log: an email about it would be
+            // refused the same way (a revoked key refuses every email), one alert after another.
+            alertByEmail: false);
         metrics.Handled("notify", delivery.ToString(), message.Key);
     }
 }
