@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PublishPipeline.Api;
 using PublishPipeline.Hosting;
-using PublishPipeline.Notices;
 
 namespace PublishPipeline.Functions;
 
@@ -11,7 +11,7 @@ public sealed class ReceiveEmailEvents(IServiceProvider services)
 {
     [Function(PipelineFunctions.ReceiveEmailEvents)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, PipelineFunctions.Post, Route = EmailEventWebhook.Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, PipelineFunctions.Post, Route = EmailEventsApi.Route)] HttpRequest request,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await PipelineFunctions.Http(PipelineFunctions.ReceiveEmailEvents).InvokeAsync(services, request, null, cancellationToken));
 }

@@ -81,7 +81,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<SiteHandler>();
         services.AddSingleton<EmailComposer>();
         services.AddHttpClient<EmailSender>().AddStandardResilienceHandler(EmailResilience.Configure);
-        services.AddTransient<EmailEventWebhook>();
+        services.AddTransient<EmailEventsApi>();
         services.AddTransient<IngestHandler>();
         services.AddTransient<DraftSweeper>();
         services.AddTransient<PublishHandler>();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Api;
-using PublishPipeline.Notices;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Pipeline.Outbox;
@@ -65,7 +64,7 @@ public static class PipelineFunctions
         new HttpFunction(PublishSubmission, Post, ReviewApi.PublishRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().PublishAsync(request, id!, ct)),
 
         // SendGrid's Signed Event Webhook: authenticated by its ECDSA signature alone, not by a user's cookie.
-        new HttpFunction(ReceiveEmailEvents, Post, EmailEventWebhook.Route, (sp, request, _, ct) => sp.GetRequiredService<EmailEventWebhook>().ReceiveAsync(request, ct)),
+        new HttpFunction(ReceiveEmailEvents, Post, EmailEventsApi.Route, (sp, request, _, ct) => sp.GetRequiredService<EmailEventsApi>().ReceiveAsync(request, ct)),
 
         new BlobFunction(OnDraftUploaded, StorageNames.DraftBlobPath, (sp, blobName, ct) => sp.GetRequiredService<IngestHandler>().HandleAsync(blobName, ct)),
 

@@ -5,10 +5,10 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PublishPipeline.Api;
+using PublishPipeline.Notices;
 using PublishPipeline.Storage;
 
-namespace PublishPipeline.Notices;
+namespace PublishPipeline.Api;
 
 /// <summary>
 /// <c>POST /api/email-events</c>: SendGrid's Signed Event Webhook. Authenticated by its signature only (no cookie, no
@@ -17,7 +17,7 @@ namespace PublishPipeline.Notices;
 /// status; events about emails we do not know, or that say nothing about delivery, are ignored and still answered
 /// 2xx, since SendGrid retries anything else for a day.
 /// </summary>
-public sealed class EmailEventWebhook(PipelineStorage storage, IOptions<NoticeOptions> options, TimeProvider clock, ILogger<EmailEventWebhook> logger)
+public sealed class EmailEventsApi(PipelineStorage storage, IOptions<NoticeOptions> options, TimeProvider clock, ILogger<EmailEventsApi> logger)
 {
     public const string Route = "email-events";
 
