@@ -24,14 +24,18 @@ public sealed partial class NoticeHandler(
     EmailComposer composer,
     EmailSender sender,
     AlertRecorder alerts,
+    MessageQueue queue,
     TimeProvider clock,
     IOptions<PipelineOptions> options,
     IOptions<DeadlineOptions> deadlines,
     PipelineMetrics metrics,
     ILogger<NoticeHandler> logger)
 {
-    /// <summary>How long one delivery may take to send an email before another may try (longer than SendGrid's retries).</summary>
+    /// <summary>How long one delivery may take to send an email before another may try (longer than <see cref="EmailResilience.TotalTimeout"/>).</summary>
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an email waits before it looks again at an earlier email of its version that another delivery is sending.</summary>
+    private static readonly TimeSpan EarlierWait = TimeSpan.FromSeconds(10);
 
     public async Task HandleAsync(NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -67,8 +71,13 @@ public sealed partial class NoticeHandler(
             {
                 if (await SendAboutAsync(earlier, submission, agency, cancellationToken) == Delivery.BeingSentElsewhere)
                 {
-                    throw new NoticeOrderException(
-                        $"notice {message.Kind} for {submission.Id} waits for the earlier {earlier.Kind}, which another delivery is sending; the queue retries it");
+                    // The earlier email is being sent (and perhaps retried through a SendGrid outage): this one comes
+                    // back once that delivery's lease ends, as a new message, so waiting uses none of its deliveries
+                    // and a long outage does not push it into the poison queue.
+                    logger.LogInformation("Notice {Kind} for {Submission} waits for the earlier {Earlier}, which another delivery is sending", message.Kind, submission.Id, earlier.Kind);
+                    await queue.SendNoticeAsync(message, EarlierWait, cancellationToken);
+                    metrics.Handled("notify", "Deferred", submission.Id);
+                    return;
                 }
             }
         }
