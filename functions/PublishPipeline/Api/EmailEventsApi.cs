@@ -101,7 +101,7 @@ public sealed class EmailEventsApi(PipelineStorage storage, IOptions<NoticeOptio
                 || NoticeKey.Parse(Text(e, NoticeKey.CustomArg)) is not { } key
                 || DeliveryStatus.FromEvent(Text(e, "event")) is not { } status
                 || Text(e, "email") is not { Length: > 0 } email
-                || !e.TryGetProperty("timestamp", out var timestamp) || !timestamp.TryGetInt64(out var seconds)
+                || !e.TryGetProperty("timestamp", out var timestamp) || timestamp.ValueKind != JsonValueKind.Number || !timestamp.TryGetInt64(out var seconds)
                 || seconds is < 0 or > 32503680000)
             {
                 continue;
