@@ -34,8 +34,8 @@ public sealed partial class NoticeHandler(
     /// <summary>How long one delivery may take to send an email before another may try (longer than <see cref="EmailResilience.TotalTimeout"/>).</summary>
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long an email waits before it looks again at an earlier email of its version that another delivery is sending.</summary>
-    private static readonly TimeSpan EarlierWait = TimeSpan.FromSeconds(10);
+    /// <summary>How long a message waits before it looks again at an email another delivery is sending (its own, or an earlier one of its version).</summary>
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
 
     public async Task HandleAsync(NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -75,7 +75,7 @@ public sealed partial class NoticeHandler(
                     // back once that delivery's lease ends, as a new message, so waiting uses none of its deliveries
                     // and a long outage does not push it into the poison queue.
                     logger.LogInformation("Notice {Kind} for {Submission} waits for the earlier {Earlier}, which another delivery is sending", message.Kind, submission.Id, earlier.Kind);
-                    await queue.SendNoticeAsync(message, EarlierWait, cancellationToken);
+                    await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
                     metrics.Handled("notify", "Deferred", submission.Id);
                     return;
                 }
@@ -83,7 +83,24 @@ public sealed partial class NoticeHandler(
         }
 
         var delivery = await SendAboutAsync(message, submission, agency, cancellationToken);
-        metrics.Handled("notify", delivery.ToString(), submission.Id);
+        await FinishAsync(message, delivery, submission.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts what became of the message. An email another delivery holds the lease of is looked at again a little
+    /// later, as a new message: that delivery may be a duplicate that will send it, or this message's own earlier
+    /// delivery that died (the host stopped, storage went away) without releasing the lease, which then expires.
+    /// </summary>
+    private async Task FinishAsync(NoticeMessage message, Delivery delivery, string? subject, CancellationToken cancellationToken)
+    {
+        if (delivery == Delivery.BeingSentElsewhere)
+        {
+            await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
+            metrics.Handled("notify", "Deferred", subject);
+            return;
+        }
+
+        metrics.Handled("notify", delivery.ToString(), subject);
     }
 
     /// <summary>The emails of the version's earlier changes, from its report's outbox, in order.</summary>
