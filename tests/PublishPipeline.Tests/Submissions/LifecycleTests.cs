@@ -86,6 +86,7 @@ public partial class LifecycleTests
             ["Pipeline/Outbox/OutboxDispatcher.cs"] = "sends the outbox",
             ["Pipeline/PublishHandler.cs"] = "puts a scheduled publication back until its time",
             ["Pipeline/NoticeHandler.cs"] = "puts an email back (the same message) until the delivery holding its lease is done",
+            ["Pipeline/PublicationSweeper.cs"] = "asks again for a publication a dead host left unfinished (no state change)",
             ["Pipeline/Deadlines/DeadlineHandler.cs"] = "reminders and digests",
             ["Pipeline/Alerts/AlertRecorder.cs"] = "operator alerts",
         };

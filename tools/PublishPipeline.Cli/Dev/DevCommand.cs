@@ -29,9 +29,13 @@ internal static class DevCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var reset = new Option<bool>("--reset") { Description = "clear local data first: Azurite's data and the received mail (everything under .dev)" };
+        var dataDirectory = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "where this run keeps Azurite's files and the received mail (default: .dev in the repository); one run at a time per folder",
+        };
         var command = new Command("dev", "Run the pipeline locally: its own Azurite, the triggers, the API, the site and the mailbox")
         {
-            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, mailFault,
+            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, dataDirectory, mailFault,
         };
         command.Validators.Add(result =>
         {
@@ -71,6 +75,7 @@ internal static class DevCommand
                 StorageConnectionString = parse.GetValue(storage),
                 AzuriteBlobPort = parse.GetValue(azuritePort),
                 Reset = parse.GetValue(reset),
+                DataDirectory = parse.GetValue(dataDirectory)?.FullName,
             };
             options.MailFaults.AddRange((parse.GetValue(mailFault) ?? []).Select(f => MailFaults.ParseOption(f)!));
             var output = parse.InvocationConfiguration.Output;
