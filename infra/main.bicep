@@ -68,6 +68,9 @@ param searchMaxDelay string = '00:15:00'
 @description('Operators\' addresses for pipeline alerts, \';\'-separated; empty: alerts are recorded in the alerts table only.')
 param operatorEmails string = ''
 
+@description('SendGrid\'s Signed Event Webhook verification key (base64, as SendGrid shows it; public, not a secret). Empty: POST /api/email-events answers 404 and the status page shows only what sending knows.')
+param noticesEventWebhookPublicKey string = ''
+
 @description('Days before a deadline (1月31日, 3月31日) on which agencies that have not submitted are reminded, comma-separated.')
 param deadlineReminderDaysBefore string = '14,7,3,1'
 
@@ -271,6 +274,7 @@ module functionApp 'modules/functionapp.bicep' = {
     searchQuietPeriod: searchQuietPeriod
     searchMaxDelay: searchMaxDelay
     operatorEmails: operatorEmails
+    noticesEventWebhookPublicKey: noticesEventWebhookPublicKey
     deadlineReminderDaysBefore: deadlineReminderDaysBefore
     deadlineDigestEnabled: deadlineDigestEnabled
     deadlineOverdueReminders: deadlineOverdueReminders

@@ -80,7 +80,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<SearchIndexJob>();
         services.AddTransient<SiteHandler>();
         services.AddSingleton<EmailComposer>();
-        services.AddHttpClient<EmailSender>().AddStandardResilienceHandler();
+        services.AddHttpClient<EmailSender>().AddStandardResilienceHandler(EmailResilience.Configure);
+        services.AddTransient<EmailEventsApi>();
         services.AddTransient<IngestHandler>();
         services.AddTransient<DraftSweeper>();
         services.AddTransient<PublicationSweeper>();

@@ -66,6 +66,9 @@ param authClientId string
 param authTenantId string
 @description('Operators\' addresses for pipeline alerts (a stage that failed on every retry), \';\'-separated; empty: alerts are only recorded in the alerts table.')
 param operatorEmails string = ''
+
+@description('SendGrid\'s Signed Event Webhook verification key; empty turns the webhook off.')
+param noticesEventWebhookPublicKey string = ''
 param maxDraftBytes int
 param sweepLookBack string
 param sweepGrace string
@@ -180,6 +183,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Notices__FromName: noticesFromName
     // Resolved by the platform with keyVaultReferenceIdentity; no version, so a rotated key is picked up.
     Notices__SendGridApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${sendGridSecretName})'
+    Notices__EventWebhookPublicKey: noticesEventWebhookPublicKey
   }
 }
 
@@ -187,7 +191,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
 // (programs) or a sign-in session (people following the status and preview links in their emails, who are sent to
 // the Entra ID sign-in page rather than shown a bare 401), and the app reads who it is from X-MS-CLIENT-PRINCIPAL.
 // No client secret: browser sign-in uses ID tokens (enable them on the app registration), and the token store is off. The one path left open is the blob extension's webhook,
-// which Event Grid calls with the host's blobs_extension system key (checked by the Functions host, not by Entra ID).
+// which Event Grid calls with the host's blobs_extension system key (checked by the Functions host, not by Entra ID),
+// and SendGrid's Event Webhook, which the app itself authenticates by its ECDSA signature (Notices__EventWebhookPublicKey).
 resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'authsettingsV2'
@@ -201,6 +206,7 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       redirectToProvider: 'azureactivedirectory'
       excludedPaths: [
         '/runtime/webhooks/blobs'
+        '/api/email-events'
       ]
     }
     httpSettings: {

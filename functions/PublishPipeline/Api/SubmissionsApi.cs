@@ -56,6 +56,7 @@ public sealed class SubmissionsApi(
                 Reason = submission.Reason,
                 Findings = view.Findings,
                 Audit = view.Audit.Where(a => a.Version == submission.Version).Select(a => new StatusAuditEntry(a.At, a.Actor, a.From, a.To, a.Reason)).ToList(),
+                Emails = await SubmissionEmails.ForStatusPageAsync(storage, submission.Id, cancellationToken),
                 OtherVersions = view.Versions.Where(v => v.Version != submission.Version).Select(v => new OtherVersionEntry(v.Id, v.Version, v.State, v.ReceivedAt)).ToList(),
                 PreviewAvailable = submission.Template is not null && state != SubmissionState.Rejected,
                 PublicUrl = state == SubmissionState.Published ? submission.PublicUrl : null,

@@ -5,7 +5,11 @@ using SendGrid.Helpers.Mail;
 
 namespace PublishPipeline.Notices;
 
-/// <summary>Sends one composed email through SendGrid's client. A non-2xx answer is an exception, so the queue retries.</summary>
+/// <summary>
+/// Sends one composed email through SendGrid's client, over the HttpClient whose resilience handler
+/// (<see cref="EmailResilience"/>) retries 429 and 5xx. An answer that is still not 2xx after those retries is an
+/// <see cref="EmailNotAcceptedException"/> that says whether a later try could succeed.
+/// </summary>
 public sealed class EmailSender(HttpClient httpClient, IOptions<NoticeOptions> options)
 {
     private readonly SendGridClient client = CreateClient(httpClient, options.Value);
@@ -21,7 +25,9 @@ public sealed class EmailSender(HttpClient httpClient, IOptions<NoticeOptions> o
             HtmlContent = content.Html,
         };
         message.AddTos(to.Select(address => new EmailAddress(address)).ToList());
-        message.AddCustomArg("notice", idempotencyKey);
+
+        // SendGrid echoes custom args in every Event Webhook event: this is how an event finds its NoticeRecord.
+        message.AddCustomArg(NoticeKey.CustomArg, idempotencyKey);
         var response = await client.SendEmailAsync(message, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -45,7 +51,10 @@ public sealed class EmailSender(HttpClient httpClient, IOptions<NoticeOptions> o
 }
 
 public sealed class EmailNotAcceptedException(HttpStatusCode status, string body)
-    : Exception($"SendGrid answered {(int)status}: {body}")
+    : Exception($"SendGrid answered {(int)status}: {(body.Length > 2000 ? body[..2000] : body)}")
 {
     public HttpStatusCode Status { get; } = status;
+
+    /// <summary>True when sending the same request again cannot succeed (see <see cref="EmailFailures.IsPermanent"/>).</summary>
+    public bool Permanent => EmailFailures.IsPermanent(Status);
 }

@@ -15,4 +15,11 @@ public sealed class NoticeOptions
 
     /// <summary>Overrides SendGrid's API host: the local SendGrid-compatible sink in development and tests.</summary>
     public string? SendGridHost { get; set; }
+
+    /// <summary>
+    /// The Signed Event Webhook's verification key (SendGrid: Mail Settings → Event Webhook → Signature Verification),
+    /// base64 DER as SendGrid shows it. Optional: when unset, <c>POST /api/email-events</c> answers 404 and the status
+    /// page shows only what the sending itself knows. Public, not a secret.
+    /// </summary>
+    public string? EventWebhookPublicKey { get; set; }
 }

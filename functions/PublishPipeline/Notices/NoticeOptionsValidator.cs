@@ -35,5 +35,9 @@ public sealed class NoticeOptionsValidator : IValidateOptions<NoticeOptions>
         }
 
         yield return SettingChecks.OptionalAbsoluteUrl(options.SendGridHost, Name(nameof(NoticeOptions.SendGridHost)));
+        if (!string.IsNullOrWhiteSpace(options.EventWebhookPublicKey) && EventWebhookSignature.TryParseKey(options.EventWebhookPublicKey) is null)
+        {
+            yield return $"{Name(nameof(NoticeOptions.EventWebhookPublicKey))} is not a P-256 public key: paste the verification key SendGrid shows under Mail Settings → Event Webhook (base64, no PEM header), or leave it unset to turn the endpoint off.";
+        }
     }
 }

@@ -37,6 +37,13 @@ public sealed class MessageQueue(PipelineStorage storage)
     public Task SendNoticeAsync(NoticeMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.NoticesQueue, message, cancellationToken);
 
+    /// <summary>Queues an email to be handled again after <paramref name="delay"/>: a wait that is not a failure and uses none of its deliveries.</summary>
+    public async Task SendNoticeAsync(NoticeMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        await storage.NoticesQueue.SendMessageAsync(
+            JsonSerializer.Serialize(message, JsonOptions),
+            visibilityTimeout: delay < MaxDelay ? delay : MaxDelay,
+            cancellationToken: cancellationToken);
+
     public Task SendSiteAsync(SiteMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.SiteQueue, message, cancellationToken);
 

@@ -57,7 +57,7 @@ public sealed partial class NoticeHandler
                 progress.LatestVersion,
                 options.Value.SubmitUrl())),
             cancellationToken);
-        metrics.Handled("notify", delivery.ToString(), message.Key);
+        await FinishAsync(message, delivery, message.Key, cancellationToken);
     }
 
     /// <summary>A reviewer's digest of what awaits them now; only to an address the directory lists as a reviewer.</summary>
@@ -88,7 +88,7 @@ public sealed partial class NoticeHandler
             "",
             () => composer.ComposeReviewDigestAsync(new ReviewDigestNotice(clock.GetUtcNow(), items)),
             cancellationToken);
-        metrics.Handled("notify", delivery.ToString(), message.Key);
+        await FinishAsync(message, delivery, message.Key, cancellationToken);
     }
 
     /// <summary>An operator alert to the configured operator addresses.</summary>
@@ -123,7 +123,12 @@ public sealed partial class NoticeHandler
                     _ => "",
                 },
                 alert.Stage is "publish" or "ingest" && alert.SubmissionId is not null)),
-            cancellationToken);
-        metrics.Handled("notify", delivery.ToString(), message.Key);
+            cancellationToken,
+            alert.AgencyId,
+
+            // The alert about this alert's own refusal goes to the table and the log: an email about it would be
+            // refused the same way (a revoked key refuses every email), one alert after another.
+            alertByEmail: false);
+        await FinishAsync(message, delivery, message.Key, cancellationToken);
     }
 }

@@ -24,14 +24,18 @@ public sealed partial class NoticeHandler(
     EmailComposer composer,
     EmailSender sender,
     AlertRecorder alerts,
+    MessageQueue queue,
     TimeProvider clock,
     IOptions<PipelineOptions> options,
     IOptions<DeadlineOptions> deadlines,
     PipelineMetrics metrics,
     ILogger<NoticeHandler> logger)
 {
-    /// <summary>How long one delivery may take to send an email before another may try (longer than SendGrid's retries).</summary>
+    /// <summary>How long one delivery may take to send an email before another may try (longer than <see cref="EmailResilience.TotalTimeout"/>).</summary>
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a message waits before it looks again at an email another delivery is sending (its own, or an earlier one of its version).</summary>
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(10);
 
     public async Task HandleAsync(NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -67,14 +71,36 @@ public sealed partial class NoticeHandler(
             {
                 if (await SendAboutAsync(earlier, submission, agency, cancellationToken) == Delivery.BeingSentElsewhere)
                 {
-                    throw new NoticeOrderException(
-                        $"notice {message.Kind} for {submission.Id} waits for the earlier {earlier.Kind}, which another delivery is sending; the queue retries it");
+                    // The earlier email is being sent (and perhaps retried through a SendGrid outage): this one comes
+                    // back once that delivery's lease ends, as a new message, so waiting uses none of its deliveries
+                    // and a long outage does not push it into the poison queue.
+                    logger.LogInformation("Notice {Kind} for {Submission} waits for the earlier {Earlier}, which another delivery is sending", message.Kind, submission.Id, earlier.Kind);
+                    await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
+                    metrics.Handled("notify", "Deferred", submission.Id);
+                    return;
                 }
             }
         }
 
         var delivery = await SendAboutAsync(message, submission, agency, cancellationToken);
-        metrics.Handled("notify", delivery.ToString(), submission.Id);
+        await FinishAsync(message, delivery, submission.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts what became of the message. An email another delivery holds the lease of is looked at again a little
+    /// later, as a new message: that delivery may be a duplicate that will send it, or this message's own earlier
+    /// delivery that died (the host stopped, storage went away) without releasing the lease, which then expires.
+    /// </summary>
+    private async Task FinishAsync(NoticeMessage message, Delivery delivery, string? subject, CancellationToken cancellationToken)
+    {
+        if (delivery == Delivery.BeingSentElsewhere)
+        {
+            await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
+            metrics.Handled("notify", "Deferred", subject);
+            return;
+        }
+
+        metrics.Handled("notify", delivery.ToString(), subject);
     }
 
     /// <summary>The emails of the version's earlier changes, from its report's outbox, in order.</summary>
@@ -91,7 +117,8 @@ public sealed partial class NoticeHandler(
             agency is null ? [] : RecipientsFor(message.Kind, agency),
             agency is null ? $"机关「{submission.AgencyId}」未登记" : "机关未登记收件人邮箱",
             () => ComposeAsync(message, submission, agency!, cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            submission.AgencyId);
 
     /// <summary>What became of one email.</summary>
     private enum Delivery
@@ -100,6 +127,9 @@ public sealed partial class NoticeHandler(
         AlreadySent,
         BeingSentElsewhere,
         NoRecipient,
+
+        /// <summary>SendGrid refused it for good: recorded Failed and alerted, never retried.</summary>
+        Failed,
     }
 
     private static IReadOnlyList<string> RecipientsFor(string kind, Agency agency) => kind switch
@@ -109,16 +139,22 @@ public sealed partial class NoticeHandler(
         _ => agency.SubmitterEmails,
     };
 
-    /// <summary>Sends one email at most once: (partition, row) names it; Queued before SendGrid, Sent after.</summary>
+    /// <summary>
+    /// Sends one email at most once: (partition, row) names it; Queued before SendGrid, Sent after. A refusal no retry
+    /// can change (see <see cref="EmailFailures"/>) is recorded Failed with an operator alert and does not throw, so
+    /// the queue does not retry it; any other failure, still failing after the HTTP client's retries, is recorded
+    /// (the attempt counted, the lease released) and thrown for the queue to retry.
+    /// </summary>
     private async Task<Delivery> SendOnceAsync(
-        string partition, string row, IReadOnlyList<string> recipients, string noRecipient, Func<Task<EmailContent>> compose, CancellationToken cancellationToken)
+        string partition, string row, IReadOnlyList<string> recipients, string noRecipient, Func<Task<EmailContent>> compose, CancellationToken cancellationToken,
+        string? agencyId = null, bool alertByEmail = true)
     {
         var existing = await storage.Notices.GetEntityIfExistsAsync<NoticeRecord>(partition, row, cancellationToken: cancellationToken);
         var record = existing.HasValue ? existing.Value! : new NoticeRecord { PartitionKey = partition, RowKey = row };
-        if (record.Status is NoticeRecord.Sent or NoticeRecord.NoRecipient)
+        if (record.Status is NoticeRecord.Sent or NoticeRecord.NoRecipient or NoticeRecord.Failed)
         {
             logger.LogInformation("Notice {Row} for {Partition} is already {Status}", row, partition, record.Status);
-            return Delivery.AlreadySent;
+            return record.Status == NoticeRecord.Failed ? Delivery.Failed : Delivery.AlreadySent;
         }
 
         var now = clock.GetUtcNow();
@@ -150,27 +186,90 @@ public sealed partial class NoticeHandler(
             return Delivery.BeingSentElsewhere;
         }
 
+        var key = NoticeKey.Format(partition, row);
+        System.Net.HttpStatusCode status;
         try
         {
-            var status = await sender.SendAsync(recipients, content, $"{partition}/{row}", cancellationToken);
-            record.Status = NoticeRecord.Sent;
-            record.LastStatusCode = (int)status;
-            record.LastError = null;
-            record.SentAt = clock.GetUtcNow();
-            record.LeaseUntil = null;
+            status = await sender.SendAsync(recipients, content, key, cancellationToken);
         }
-        catch (Exception e) when (e is EmailNotAcceptedException or HttpRequestException or TaskCanceledException)
+        catch (EmailNotAcceptedException refused) when (refused.Permanent)
         {
-            record.LastError = e.Message;
-            record.LastStatusCode = e is EmailNotAcceptedException rejected ? (int)rejected.Status : null;
-            record.LeaseUntil = null;
-            await storage.Notices.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+            await SaveAsync(record, r =>
+            {
+                r.Status = NoticeRecord.Failed;
+                r.LastStatusCode = (int)refused.Status;
+                r.LastError = refused.Message;
+                r.LeaseUntil = null;
+            }, CancellationToken.None);
+            logger.LogError("Notice {Row} for {Partition} refused by SendGrid for good ({Status}): not retried", row, partition, (int)refused.Status);
+            await alerts.RecordAsync(
+                "delivery",
+                partition.StartsWith('~') ? null : partition,
+                agencyId,
+                RefusalSummary(row, refused),
+                key + "\n" + refused.Message,
+                CancellationToken.None,
+                alertByEmail);
+            return Delivery.Failed;
+        }
+        catch (Exception e)
+        {
+            // Whatever failed (SendGrid still answering 429/5xx, the retries' time budget, a broken connection, the
+            // host stopping), the lease is released so the queue's next delivery of this message sends it.
+            await SaveAsync(record, r =>
+            {
+                r.LastError = e.Message;
+                r.LastStatusCode = e is EmailNotAcceptedException rejected ? (int)rejected.Status : null;
+                r.LeaseUntil = null;
+            }, CancellationToken.None);
             throw;
         }
 
-        await storage.Notices.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+        await SaveAsync(record, r =>
+        {
+            r.Status = NoticeRecord.Sent;
+            r.LastStatusCode = (int)status;
+            r.LastError = null;
+            r.SentAt = clock.GetUtcNow();
+            r.LeaseUntil = null;
+        }, CancellationToken.None); // SendGrid has it: a record left Queued would send it again.
         logger.LogInformation("Notice {Row} for {Partition} sent to {Count} recipient(s)", row, partition, recipients.Count);
         return Delivery.Sent;
+    }
+
+    /// <summary>The operators' summary of a permanent refusal, in Chinese: a bad key stops every email, a bad message only this one.</summary>
+    private static string RefusalSummary(string row, EmailNotAcceptedException refused) => (int)refused.Status switch
+    {
+        401 or 403 => $"SendGrid 拒绝了邮件「{row}」（{(int)refused.Status}）：API 密钥无效或无发送权限，所有邮件都将发送失败。请检查 Notices__SendGridApiKey 与发件人认证。该邮件不会自动重试。",
+        _ => $"SendGrid 拒绝了邮件「{row}」（{(int)refused.Status}），该邮件不会自动重试。请按错误信息检查收件人地址与邮件内容。",
+    };
+
+    /// <summary>
+    /// Writes the sender's outcome under the record's ETag. The Event Webhook may have recorded delivery events
+    /// meanwhile (SendGrid's "processed" can arrive before this write): on a conflict the fresh record is read and the
+    /// outcome applied to it, so neither write loses the other's fields.
+    /// </summary>
+    private async Task SaveAsync(NoticeRecord record, Action<NoticeRecord> outcome, CancellationToken cancellationToken)
+    {
+        outcome(record);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var response = await storage.Notices.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+                record.ETag = response.Headers.ETag ?? record.ETag;
+                return;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 5)
+            {
+                var fresh = (await storage.Notices.GetEntityAsync<NoticeRecord>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken)).Value;
+                record.ETag = fresh.ETag;
+                record.DeliveryStatus = fresh.DeliveryStatus;
+                record.DeliveryAt = fresh.DeliveryAt;
+                record.DeliveryReason = fresh.DeliveryReason;
+                record.Deliveries = fresh.Deliveries;
+            }
+        }
     }
 
     /// <summary>Writes the Queued record only if nobody else wrote it since it was read (insert, or replace under its ETag).</summary>

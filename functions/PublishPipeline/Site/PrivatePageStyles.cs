@@ -29,6 +29,8 @@ internal static class PrivatePageStyles
         .status-table th, .status-table td { border: 1px solid var(--rule-light); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         .status-table thead th { background: var(--head-bg); }
         .status-table td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .status-table ul.recipients { margin: 0; padding: 0; list-style: none; }
+        .status-table td.delivery.problem .delivery-status { color: var(--accent); }
         .findings-errors caption { color: var(--accent); }
         .actions form { border: 1px solid var(--rule-light); padding: .75rem 1rem; margin: .75rem 0; }
         .actions label { display: block; margin-bottom: .25rem; }

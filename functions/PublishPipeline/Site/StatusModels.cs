@@ -32,6 +32,9 @@ public sealed record SubmissionStatusModel
     /// <summary>The other versions of the same report (same agency and year).</summary>
     public IReadOnlyList<OtherVersionEntry> OtherVersions { get; init; } = [];
 
+    /// <summary>The emails sent (or being sent) about this version, with what became of each.</summary>
+    public IReadOnlyList<StatusEmailEntry> Emails { get; init; } = [];
+
     /// <summary>True when a parsed report is stored for this version (not for an unreadable upload), so the preview link works.</summary>
     public required bool PreviewAvailable { get; init; }
 
@@ -70,3 +73,21 @@ public sealed record StatusAuditEntry(DateTimeOffset At, string Actor, string Fr
 
 /// <summary>Another version of the same report, linked to its own status page.</summary>
 public sealed record OtherVersionEntry(string SubmissionId, int Number, string State, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// One email about the version: what it is, to whom, when it left, and its status in Chinese (<see cref="DeliveryNames"/>).
+/// <paramref name="StatusClass"/> is ok, pending or problem; <paramref name="Reason"/> may quote SendGrid (untrusted text).
+/// </summary>
+public sealed record StatusEmailEntry(
+    string Kind,
+    string KindName,
+    IReadOnlyList<StatusEmailRecipient> Recipients,
+    string Subject,
+    DateTimeOffset? SentAt,
+    string Status,
+    string StatusClass,
+    DateTimeOffset? StatusAt,
+    string? Reason);
+
+/// <summary>A recipient of an email and, once SendGrid reported it, what became of the email there.</summary>
+public sealed record StatusEmailRecipient(string Address, string? Status);

@@ -308,7 +308,7 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
     }
 
     [Fact]
-    public void Every_api_call_needs_an_entra_id_token_except_the_blob_webhook()
+    public void Every_api_call_needs_an_entra_id_token_except_the_blob_and_email_event_webhooks()
     {
         var app = infra.Main.Module("functionapp");
         var auth = SiteConfig(app, "authsettingsV2");
@@ -318,9 +318,12 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
         // People follow the status and preview links from their emails: they are sent to sign in, not shown a 401.
         Assert.Equal("RedirectToLoginPage", validation.GetProperty("unauthenticatedClientAction").GetString());
         Assert.Equal("azureactivedirectory", validation.GetProperty("redirectToProvider").GetString());
-        // Event Grid delivers blob events to the extension's webhook with the host's system key, not a token: that path,
-        // and nothing else, is left to the Functions host to check.
-        Assert.Equal(["/runtime/webhooks/blobs"], validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()));
+        // Event Grid delivers blob events to the extension's webhook with the host's system key, not a token, and
+        // SendGrid posts delivery events signed with its ECDSA key, which the app checks: those paths, and nothing else,
+        // are left to the host and the app to check.
+        Assert.Equal(
+            ["/runtime/webhooks/blobs", "/api/" + PublishPipeline.Api.EmailEventsApi.Route],
+            validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()));
         Assert.True(auth.GetProperty("httpSettings").GetProperty("requireHttps").GetBoolean());
 
         var entra = auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory");

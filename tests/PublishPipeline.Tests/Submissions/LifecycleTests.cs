@@ -75,7 +75,8 @@ public partial class LifecycleTests
     /// <summary>
     /// The messages a state change causes are written with it and sent by the outbox dispatcher only. The other
     /// senders send what no state change causes: the dispatcher itself, a scheduled publication put back until its
-    /// time, the deadline job's reminders and digests, and operator alerts (recorded in their own table first).
+    /// time, an email put back until the delivery holding its lease is done, the deadline job's reminders and digests,
+    /// and operator alerts (recorded in their own table first).
     /// </summary>
     [Fact]
     public void Only_the_outbox_dispatcher_sends_the_messages_of_a_state_change()
@@ -84,6 +85,7 @@ public partial class LifecycleTests
         {
             ["Pipeline/Outbox/OutboxDispatcher.cs"] = "sends the outbox",
             ["Pipeline/PublishHandler.cs"] = "puts a scheduled publication back until its time",
+            ["Pipeline/NoticeHandler.cs"] = "puts an email back (the same message) until the delivery holding its lease is done",
             ["Pipeline/PublicationSweeper.cs"] = "asks again for a publication a dead host left unfinished (no state change)",
             ["Pipeline/Deadlines/DeadlineHandler.cs"] = "reminders and digests",
             ["Pipeline/Alerts/AlertRecorder.cs"] = "operator alerts",

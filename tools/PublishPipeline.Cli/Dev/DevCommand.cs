@@ -23,6 +23,11 @@ internal static class DevCommand
         {
             Description = "blob port of this run's own Azurite; queue and table take the next two (default: 10000 when 10000-10002 are free, else free ports; 0: free ports)",
         };
+        var mailFault = new Option<string[]>("--mail-fault")
+        {
+            Description = "the mail sink answers STATUS for SECONDS (with Retry-After when given) from the start: 429:30:2, 500:30; repeat for phases one after another",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var reset = new Option<bool>("--reset") { Description = "clear local data first: Azurite's data and the received mail (everything under .dev)" };
         var dataDirectory = new Option<DirectoryInfo?>("--data")
         {
@@ -30,13 +35,21 @@ internal static class DevCommand
         };
         var command = new Command("dev", "Run the pipeline locally: its own Azurite, the triggers, the API, the site and the mailbox")
         {
-            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, dataDirectory,
+            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, dataDirectory, mailFault,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(storage) is not null && result.GetValue(azuritePort) is not null)
             {
                 result.AddError("--storage and --azurite-port exclude each other: a shared storage starts no Azurite.");
+            }
+
+            foreach (var fault in result.GetValue(mailFault) ?? [])
+            {
+                if (MailFaults.ParseOption(fault) is null)
+                {
+                    result.AddError($"--mail-fault {fault}: expected STATUS:SECONDS[:RETRYAFTER], an HTTP error status (400-599) for 1 to {MailFaults.MaxPhase.TotalSeconds} seconds.");
+                }
             }
         });
         command.SetAction(async (parse, invocationToken) =>
@@ -64,6 +77,7 @@ internal static class DevCommand
                 Reset = parse.GetValue(reset),
                 DataDirectory = parse.GetValue(dataDirectory)?.FullName,
             };
+            options.MailFaults.AddRange((parse.GetValue(mailFault) ?? []).Select(f => MailFaults.ParseOption(f)!));
             var output = parse.InvocationConfiguration.Output;
             DevHost host;
             try

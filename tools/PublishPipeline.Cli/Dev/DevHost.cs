@@ -105,6 +105,12 @@ internal sealed class DevHost : IAsyncDisposable
 
             await log.WriteLineAsync($"Mail:    kept in {data.Mail}");
             var mail = new MailSink(data.Mail);
+            if (options.MailFaults.Count > 0)
+            {
+                mail.Faults.Schedule(options.MailFaults);
+                await log.WriteLineAsync("Mail:    the sink answers " + string.Join(", then ", options.MailFaults.Select(f => $"{f.Status} for {f.Seconds} s")) + " (POST /_dev/mail/faults to change)");
+            }
+
             var app = Build(options, Settings(options, connectionString), mail);
             await app.Services.GetRequiredService<PipelineStorage>().EnsureCreatedAsync(cancellationToken);
             if (options.AgenciesCsv is not null)
@@ -164,11 +170,14 @@ internal sealed class DevHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
+            // Events the sink is still posting back reach the webhook before it stops.
+            await Mail.Events.DrainAsync().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
             await app.StopAsync(timeout.Token);
             await app.DisposeAsync();
         }
         finally
         {
+            Mail.Dispose();
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -240,7 +249,11 @@ internal sealed class DevHost : IAsyncDisposable
         });
 
         // After ConfigureWebJobs, which adds the environment variables again: this run's settings win over the shell's.
-        builder.Configuration.AddInMemoryCollection(settings);
+        // The Event Webhook checks signatures against the sink's own key, so the sink's signed events work locally.
+        var all = new Dictionary<string, string?>(settings);
+        all.TryAdd("Notices:EventWebhookPublicKey", mail.Events.PublicKey);
+        builder.Configuration.AddInMemoryCollection(all);
+        mail.Events.WebhookUrl = new Uri($"http://127.0.0.1:{options.ApiPort}/api/{EmailEventsApi.Route}");
 
         builder.Services.AddPublishPipeline(builder.Configuration).AddPipelineHttp();
         builder.Services.AddSingleton(mail);
@@ -283,6 +296,18 @@ internal sealed class DevHost : IAsyncDisposable
 
         app.MapPost("/v3/mail/send", (HttpRequest request) => mail.ReceiveAsync(request));
         app.MapGet("/_dev/mail", () => mail.List());
+
+        // Fault mode: POST {"status":429,"seconds":30,"retryAfter":2} (or an array of such phases); DELETE ends it.
+        app.MapPost("/_dev/mail/faults", (HttpRequest request) => mail.SetFaultsAsync(request));
+        app.MapGet("/_dev/mail/faults", () => mail.DescribeFaults());
+        app.MapDelete("/_dev/mail/faults", () =>
+        {
+            mail.Faults.Clear();
+            return Results.NoContent();
+        });
+
+        // One more signed Event Webhook event about a received email: {"mail":3,"event":"bounce","reason":"…"}.
+        app.MapPost("/_dev/mail/events", (HttpRequest request) => mail.PostEventAsync(request));
         app.MapGet("/_dev/mailbox", () => Results.Content(MailboxPage.Value, "text/html; charset=utf-8"));
 
         // The RemindDeadlines timer function, on demand and for any day: POST /_dev/deadlines?date=2027-01-24.

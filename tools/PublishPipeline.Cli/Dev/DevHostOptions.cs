@@ -40,5 +40,8 @@ internal sealed class DevHostOptions
     /// </summary>
     public TimeSpan? QueueVisibilityTimeout { get; set; }
 
+    /// <summary>Faults the mail sink answers with from the start (<c>--mail-fault 429:30:2</c>), one after another.</summary>
+    public List<MailFault> MailFaults { get; } = [];
+
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

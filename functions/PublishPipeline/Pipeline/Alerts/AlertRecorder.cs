@@ -17,7 +17,9 @@ namespace PublishPipeline.Pipeline.Alerts;
 /// </summary>
 public sealed class AlertRecorder(PipelineStorage storage, MessageQueue queue, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<AlertRecorder> logger)
 {
-    public async Task<OperatorAlert> RecordAsync(string stage, string? submissionId, string? agencyId, string summary, string payload, CancellationToken cancellationToken = default)
+    /// <param name="email">False to keep the alert out of the operators' mailbox (an alert about that email itself).</param>
+    public async Task<OperatorAlert> RecordAsync(
+        string stage, string? submissionId, string? agencyId, string summary, string payload, CancellationToken cancellationToken = default, bool email = true)
     {
         var now = clock.GetUtcNow();
         var alert = new OperatorAlert
@@ -33,7 +35,7 @@ public sealed class AlertRecorder(PipelineStorage storage, MessageQueue queue, T
         };
         await storage.Alerts.UpsertEntityAsync(alert, TableUpdateMode.Replace, cancellationToken);
         logger.LogError("Operator alert {Alert} ({Stage}, submission {Submission}): {Summary}", alert.Id, stage, submissionId, summary);
-        if (!string.IsNullOrWhiteSpace(options.Value.OperatorEmails) && stage != "notify")
+        if (email && !string.IsNullOrWhiteSpace(options.Value.OperatorEmails) && stage != "notify")
         {
             // A failing notify stage would fail this email too: that alert stays in the table and the log.
             await queue.SendNoticeAsync(new NoticeMessage(submissionId, NoticeKind.OperatorAlert, Key: alert.PartitionKey + "/" + alert.RowKey), cancellationToken);
