@@ -47,7 +47,8 @@ internal sealed class BenchResult(
     long peakWorkingSet,
     long? azuritePeakWorkingSet,
     TimeSpan cpu,
-    TimeSpan? azuriteCpu)
+    TimeSpan? azuriteCpu,
+    IReadOnlyDictionary<string, double> sweepMilliseconds)
 {
     public IReadOnlyList<BenchOutcome> Outcomes => outcomes;
 
@@ -105,6 +106,7 @@ internal sealed class BenchResult(
             AzuritePeakWorkingSetMb = azuritePeakWorkingSet / 1048576.0,
             CpuSeconds = cpu.TotalSeconds,
             AzuriteCpuSeconds = azuriteCpu?.TotalSeconds,
+            SweepMilliseconds = sweepMilliseconds,
         };
     }
 
@@ -127,7 +129,8 @@ internal sealed class BenchResult(
         md.Append(CultureInfo.InvariantCulture, $"| emails received | {Get("emailsReceived")} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| peak working set, bench process (host, API, pipeline, sink) | {f.GetProperty("peakWorkingSetMb").GetDouble():F0} MB |\n");
         md.Append(CultureInfo.InvariantCulture, $"| peak working set, Azurite | {(f.GetProperty("azuritePeakWorkingSetMb").ValueKind == JsonValueKind.Null ? "–" : f.GetProperty("azuritePeakWorkingSetMb").GetDouble().ToString("F0", CultureInfo.InvariantCulture) + " MB")} |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| CPU, bench process / Azurite (s) | {f.GetProperty("cpuSeconds").GetDouble():F0} / {(f.GetProperty("azuriteCpuSeconds").ValueKind == JsonValueKind.Null ? "–" : f.GetProperty("azuriteCpuSeconds").GetDouble().ToString("F0", CultureInfo.InvariantCulture))} |\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"| CPU, bench process / Azurite (s) | {f.GetProperty("cpuSeconds").GetDouble():F0} / {(f.GetProperty("azuriteCpuSeconds").ValueKind == JsonValueKind.Null ? "–" : f.GetProperty("azuriteCpuSeconds").GetDouble().ToString("F0", CultureInfo.InvariantCulture))} |\n");
+        md.Append(CultureInfo.InvariantCulture, $"| one sweep at the end: outbox query / draft sweep (ms) | {string.Join(" / ", sweepMilliseconds.Values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} |\n\n");
         md.Append("| latency | p50 | p95 | max | n |\n|---|---|---|---|---|\n");
         md.Append(CultureInfo.InvariantCulture, $"| upload answered (POST /api/drafts) | {Lat("uploadAnswer")} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| upload → validation email in the sink | {Lat("uploadToValidationEmail")} |\n");

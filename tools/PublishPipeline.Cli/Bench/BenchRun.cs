@@ -82,7 +82,8 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var azuriteCpu = host.Azurite is { } azurite && ProcessStats.CpuTime(azurite.ProcessId) is { } after && azuriteCpuBefore is { } before ? after - before : (TimeSpan?)null;
-        return await VerifyAsync(store, storage, started, uploaded, timedOut, cpu, azuriteCpu, cancellationToken);
+        var sweeps = await TimeSweepsAsync(store, cancellationToken);
+        return await VerifyAsync(store, storage, started, uploaded, timedOut, cpu, azuriteCpu, sweeps, cancellationToken);
     }
 
     private async Task UploadAsync(HttpClient http, Tracked item, CancellationToken cancellationToken)
@@ -228,8 +229,32 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
         }
     }
 
+    /// <summary>
+    /// What the two periodic sweeps cost once the run's data is in storage: they run every few seconds whatever the
+    /// load, so a sweep that grows with the number of submissions slows everything else down.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, double>> TimeSweepsAsync(SubmissionStore store, CancellationToken cancellationToken)
+    {
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var watch = Stopwatch.StartNew();
+        await store.ListPendingOutboxAsync(DateTimeOffset.UtcNow, cancellationToken);
+        timings["outboxSweepQuery"] = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        await host.Services.GetRequiredService<DraftSweeper>().SweepAsync(cancellationToken);
+        timings["draftSweep"] = watch.Elapsed.TotalMilliseconds;
+        return timings;
+    }
+
     private async Task<BenchResult> VerifyAsync(
-        SubmissionStore store, PipelineStorage storage, DateTimeOffset started, DateTimeOffset uploaded, bool timedOut, TimeSpan cpu, TimeSpan? azuriteCpu, CancellationToken cancellationToken)
+        SubmissionStore store,
+        PipelineStorage storage,
+        DateTimeOffset started,
+        DateTimeOffset uploaded,
+        bool timedOut,
+        TimeSpan cpu,
+        TimeSpan? azuriteCpu,
+        IReadOnlyDictionary<string, double> sweeps,
+        CancellationToken cancellationToken)
     {
         var mails = host.Mail.Mails;
         var byNotice = mails.Where(m => m.Notice is not null).GroupBy(m => m.Notice!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -285,7 +310,8 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
             Process.GetCurrentProcess().PeakWorkingSet64,
             host.Azurite is { } azurite ? ProcessStats.PeakWorkingSet(azurite.ProcessId) : null,
             cpu,
-            azuriteCpu);
+            azuriteCpu,
+            sweeps);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
