@@ -101,6 +101,9 @@ param sweepLookBack string = '2.00:00:00'
 @description('How long a new draft is left to its blob event before the sweep ingests it (TimeSpan).')
 param sweepGrace string = '00:02:00'
 
+@description('How long an approved version may take to be published before the reconcile sweep asks for its publication again (TimeSpan).')
+param publishGrace string = '00:05:00'
+
 @description('Public site base URL when a CDN or custom domain fronts the static website; empty: the static website endpoint.')
 param siteBaseUrl string = ''
 
@@ -278,6 +281,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maxDraftBytes: maxDraftBytes
     sweepLookBack: sweepLookBack
     sweepGrace: sweepGrace
+    publishGrace: publishGrace
     maximumInstanceCount: maximumInstanceCount
   }
   // The host must be able to reach storage and resolve the Key Vault reference on its first start.

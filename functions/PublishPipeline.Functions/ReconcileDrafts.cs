@@ -4,7 +4,8 @@ using PublishPipeline.Hosting;
 namespace PublishPipeline.Functions;
 
 /// <summary>
-/// Every few minutes, ingests drafts whose blob event never arrived (the schedule is the app setting ReconcileSchedule).
+/// Every few minutes, ingests drafts whose blob event never arrived and asks again for publications a dead host left
+/// unfinished (the schedule is the app setting ReconcileSchedule).
 /// </summary>
 public sealed class ReconcileDrafts(IServiceProvider services)
 {

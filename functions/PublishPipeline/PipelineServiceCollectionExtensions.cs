@@ -83,6 +83,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddHttpClient<EmailSender>().AddStandardResilienceHandler();
         services.AddTransient<IngestHandler>();
         services.AddTransient<DraftSweeper>();
+        services.AddTransient<PublicationSweeper>();
         services.AddTransient<PublishHandler>();
         services.AddTransient<NoticeHandler>();
         services.AddTransient<PoisonHandler>();

@@ -69,6 +69,7 @@ param operatorEmails string = ''
 param maxDraftBytes int
 param sweepLookBack string
 param sweepGrace string
+param publishGrace string
 
 @description('.NET isolated worker version. 10.0 matches the app\'s net10.0 target (functionAppConfig.runtime.version is a free string in the Bicep types, so this is what the platform accepts, not what Bicep checks).')
 param runtimeVersion string = '10.0'
@@ -170,6 +171,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Pipeline__MaxDraftBytes: string(maxDraftBytes)
     Pipeline__SweepLookBack: sweepLookBack
     Pipeline__SweepGrace: sweepGrace
+    Pipeline__PublishGrace: publishGrace
     Pipeline__SearchQuietPeriod: searchQuietPeriod
     Pipeline__SearchMaxDelay: searchMaxDelay
     Pipeline__SiteBaseUrl: siteBaseUrl

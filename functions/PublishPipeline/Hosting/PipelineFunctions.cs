@@ -72,7 +72,7 @@ public static class PipelineFunctions
         new QueueFunction(OnIngestPoison, StorageNames.BlobTriggerPoisonQueue, (sp, message, ct) => sp.GetRequiredService<PoisonHandler>().HandleBlobAsync(message, ct)),
 
         // Locally the sweeper runs often: the polling blob trigger can miss blobs that share a last-modified second.
-        new TimerFunction(ReconcileDrafts, ReconcileSchedule, "*/5 * * * * *", (sp, ct) => sp.GetRequiredService<DraftSweeper>().SweepAsync(ct)),
+        new TimerFunction(ReconcileDrafts, ReconcileSchedule, "*/5 * * * * *", ReconcileAsync),
 
         // Sends what a crash left in a report's outbox after its state change committed (normally sent right after).
         new TimerFunction(DispatchOutbox, OutboxSchedule, "*/10 * * * * *", (sp, ct) => sp.GetRequiredService<OutboxDispatcher>().SweepAsync(OutboxDispatcher.SweepGrace, ct)),
@@ -84,6 +84,29 @@ public static class PipelineFunctions
         // Locally every few seconds, so search follows a local run's publications once they settle.
         new TimerFunction(IndexSiteSearch, SearchSchedule, "*/3 * * * * *", (sp, ct) => sp.GetRequiredService<SearchIndexJob>().RunAsync(force: false, ct)),
     ];
+
+    /// <summary>
+    /// The reconcile timer: ingests drafts whose blob event was missed, then asks again for publications a dead host
+    /// left unfinished. One failing sweep does not keep the other from running.
+    /// </summary>
+    private static async Task ReconcileAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        Exception? drafts = null;
+        try
+        {
+            await services.GetRequiredService<DraftSweeper>().SweepAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            drafts = e;
+        }
+
+        await services.GetRequiredService<PublicationSweeper>().SweepAsync(cancellationToken);
+        if (drafts is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(drafts);
+        }
+    }
 
     public static HttpFunction Http(string name) => Find<HttpFunction>(name);
 

@@ -54,6 +54,13 @@ public sealed class PipelineOptions
     public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long a due publication may take before the reconcile sweep asks for it again (a host that died while
+    /// publishing holds its queue message for ten minutes). Longer than a publication under load takes: a slow one
+    /// costs a redundant delivery, not a second page or email.
+    /// </summary>
+    public TimeSpan PublishGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Search is re-indexed after publications, debounced: once the site has been quiet this long after a change
     /// (a burst of publications in the last days of January makes one index, not one per publication)...
     /// </summary>

@@ -60,6 +60,17 @@ public sealed class LiveSiteTests(DevHostFixture host)
         {
             Assert.Contains(SitePaths.ReportUrl(2021, agency.Id), citySitemap, StringComparison.Ordinal);
         }
+
+        // The open data download of the city's year has one row per report.
+        var csvRows = (await GetPageAsync("/" + SitePaths.YearCsv(2021, city))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(50, csvRows.Count);
+        foreach (var agency in agencies)
+        {
+            Assert.Single(csvRows, row => row.Contains(agency.Name, StringComparison.Ordinal));
+        }
+
+        // Fifty publications at once sent each of their emails once.
+        await Faults.FaultDrive.AssertEveryEmailOnceAsync(host, accepted.Select(a => a.Id).ToList(), TimeSpan.FromMinutes(1));
     }
 
     [Fact]

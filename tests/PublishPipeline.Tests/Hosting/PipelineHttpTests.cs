@@ -74,4 +74,35 @@ public sealed class PipelineHttpTests
     {
         public override bool HasStarted => true;
     }
+
+    [Fact]
+    public async Task Storage_that_cannot_be_reached_is_a_503_with_retry_after_not_a_500()
+    {
+        var context = Context();
+        var refused = new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)", new HttpRequestException("Connection refused"));
+
+        // What the storage SDK throws after its own retries: every try failed to connect.
+        await PipelineHttp.InvokeAsync(context, () => throw new AggregateException("Retry failed after 4 tries.", refused, refused));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("10", context.Response.Headers.RetryAfter.ToString());
+        var problem = Body(context);
+        Assert.Equal("服务暂时不可用", problem.GetProperty("title").GetString());
+        Assert.DoesNotContain("127.0.0.1", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(503, true)]
+    [InlineData(500, true)]
+    [InlineData(404, false)]
+    [InlineData(409, false)]
+    [InlineData(412, false)]
+    public void Only_storage_that_did_not_answer_or_failed_itself_counts_as_unavailable(int status, bool unavailable)
+    {
+        Assert.Equal(unavailable, PipelineHttp.StorageUnavailable(new Azure.RequestFailedException(status, "x")));
+
+        // A bug of ours among the failures is a bug, not an outage.
+        Assert.False(PipelineHttp.StorageUnavailable(new AggregateException(new Azure.RequestFailedException(status, "x"), new InvalidOperationException())));
+    }
 }

@@ -84,6 +84,7 @@ public partial class LifecycleTests
         {
             ["Pipeline/Outbox/OutboxDispatcher.cs"] = "sends the outbox",
             ["Pipeline/PublishHandler.cs"] = "puts a scheduled publication back until its time",
+            ["Pipeline/PublicationSweeper.cs"] = "asks again for a publication a dead host left unfinished (no state change)",
             ["Pipeline/Deadlines/DeadlineHandler.cs"] = "reminders and digests",
             ["Pipeline/Alerts/AlertRecorder.cs"] = "operator alerts",
         };

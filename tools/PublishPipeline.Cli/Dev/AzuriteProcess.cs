@@ -36,6 +36,23 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>Whether the process has stopped (after <see cref="DisposeAsync"/>, or by itself).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            try
+            {
+                return process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed: it was stopped.
+                return true;
+            }
+        }
+    }
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{Ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{Ports.Queue}/devstoreaccount1;" +
@@ -149,7 +166,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (process.HasExited)
+        if (HasExited)
         {
             process.Dispose();
             return;

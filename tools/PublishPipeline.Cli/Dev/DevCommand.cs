@@ -24,9 +24,13 @@ internal static class DevCommand
             Description = "blob port of this run's own Azurite; queue and table take the next two (default: 10000 when 10000-10002 are free, else free ports; 0: free ports)",
         };
         var reset = new Option<bool>("--reset") { Description = "clear local data first: Azurite's data and the received mail (everything under .dev)" };
+        var dataDirectory = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "where this run keeps Azurite's files and the received mail (default: .dev in the repository); one run at a time per folder",
+        };
         var command = new Command("dev", "Run the pipeline locally: its own Azurite, the triggers, the API, the site and the mailbox")
         {
-            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset,
+            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, dataDirectory,
         };
         command.Validators.Add(result =>
         {
@@ -58,6 +62,7 @@ internal static class DevCommand
                 StorageConnectionString = parse.GetValue(storage),
                 AzuriteBlobPort = parse.GetValue(azuritePort),
                 Reset = parse.GetValue(reset),
+                DataDirectory = parse.GetValue(dataDirectory)?.FullName,
             };
             var output = parse.InvocationConfiguration.Output;
             DevHost host;

@@ -25,14 +25,16 @@ namespace PublishPipeline.Cli.Dev;
 /// </summary>
 internal sealed class DevHost : IAsyncDisposable
 {
-    private readonly AzuriteProcess? azurite;
     private readonly DevData data;
+    private readonly string? repoRoot;
+    private AzuriteProcess? azurite;
     private readonly WebApplication app;
     private int disposed;
 
-    private DevHost(AzuriteProcess? azurite, DevData data, WebApplication app, MailSink mail, DevHostOptions options, string connectionString)
+    private DevHost(AzuriteProcess? azurite, DevData data, WebApplication app, MailSink mail, DevHostOptions options, string connectionString, string? repoRoot)
     {
         this.azurite = azurite;
+        this.repoRoot = repoRoot;
         this.data = data;
         this.app = app;
         Mail = mail;
@@ -114,7 +116,7 @@ internal sealed class DevHost : IAsyncDisposable
 
             await app.Services.GetRequiredService<LiveSitePublisher>().WriteStaticFilesAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
-            return new DevHost(azurite, data, app, mail, options, connectionString);
+            return new DevHost(azurite, data, app, mail, options, connectionString, repoRoot);
         }
         catch
         {
@@ -126,6 +128,30 @@ internal sealed class DevHost : IAsyncDisposable
             data.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops this run's own Azurite while the pipeline keeps running, as a storage outage looks to it: every port
+    /// closes, requests in flight fail. Azurite is stopped with SIGTERM so it saves what it acknowledged (its metadata
+    /// store saves every 5 s; SIGKILL would lose acknowledged writes, which the real service never does). The fault
+    /// suite uses it; <see cref="StartStorageAsync"/> brings the same storage back on the same ports.
+    /// </summary>
+    internal async Task StopStorageAsync()
+    {
+        var running = azurite ?? throw new InvalidOperationException("this host shares a storage it was given: it has no Azurite of its own to stop");
+        await running.DisposeAsync();
+    }
+
+    /// <summary>Starts this run's Azurite again, on the same ports and with the same data folder, after <see cref="StopStorageAsync"/>.</summary>
+    internal async Task StartStorageAsync(CancellationToken cancellationToken = default)
+    {
+        var stopped = azurite ?? throw new InvalidOperationException("this host shares a storage it was given: it has no Azurite of its own to start");
+        if (!stopped.HasExited)
+        {
+            throw new InvalidOperationException("this run's Azurite is still running");
+        }
+
+        azurite = await AzuriteProcess.StartAsync(repoRoot!, data.Azurite, stopped.Ports, TextWriter.Null, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -220,6 +246,7 @@ internal sealed class DevHost : IAsyncDisposable
         builder.Services.AddSingleton(mail);
         builder.Services.AddSingleton<StaticSiteServer>();
         builder.Services.AddSingleton<ITypeLocator, DevTypeLocator>();
+        builder.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, DevExceptionHandlerFactory>();
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
         foreach (var timer in PipelineFunctions.All.OfType<TimerFunction>())
         {
