@@ -15,6 +15,7 @@ public static class PubpipeCommand
         root.Subcommands.Add(Operations.AlertsCommand.Create());
         root.Subcommands.Add(Operations.RetryCommand.Create());
         root.Subcommands.Add(Site.SiteCommand.Create());
+        root.Subcommands.Add(Bench.BenchCommand.Create());
         // Commands that hold resources (pubpipe dev: hosts, Azurite) handle SIGINT/SIGTERM themselves and
         // shut down in order; System.CommandLine's own handler would end the process after 2 s.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
