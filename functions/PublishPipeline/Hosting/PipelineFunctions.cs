@@ -64,7 +64,7 @@ public static class PipelineFunctions
         new HttpFunction(PublishSubmission, Post, ReviewApi.PublishRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().PublishAsync(request, id!, ct)),
 
         // SendGrid's Signed Event Webhook: authenticated by its ECDSA signature alone, not by a user's cookie.
-        new HttpFunction(ReceiveEmailEvents, Post, EmailEventsApi.Route, (sp, request, _, ct) => sp.GetRequiredService<EmailEventsApi>().ReceiveAsync(request, ct)),
+        new HttpFunction(ReceiveEmailEvents, Post, EmailEventsApi.Route, (sp, request, _, ct) => sp.GetRequiredService<EmailEventsApi>().ReceiveAsync(request, ct), CallerOrigin.SignedSender),
 
         new BlobFunction(OnDraftUploaded, StorageNames.DraftBlobPath, (sp, blobName, ct) => sp.GetRequiredService<IngestHandler>().HandleAsync(blobName, ct)),
 
