@@ -84,7 +84,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<EmailEventsApi>();
         services.AddTransient<IngestHandler>();
         services.AddTransient<DraftSweeper>();
-        services.AddTransient<PublicationSweeper>();
+        services.AddSingleton<PublicationSweeper>();
         services.AddTransient<PublishHandler>();
         services.AddTransient<NoticeHandler>();
         services.AddTransient<PoisonHandler>();

@@ -15,10 +15,24 @@ namespace PublishPipeline.Pipeline;
 /// </summary>
 public sealed class PublicationSweeper(SubmissionStore submissions, MessageQueue queue, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<PublicationSweeper> logger)
 {
-    /// <summary>Asks again for every overdue publication; returns the ids of the versions it asked for.</summary>
+    private DateTimeOffset lastSweep = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Asks again for every overdue publication; returns the ids of the versions it asked for. It lists the Approved
+    /// versions (a filter over the whole submissions table), so it does so at most twice per grace period however
+    /// often the reconcile timer runs (every 5 s locally): a publication is asked for again between one and one and a
+    /// half grace periods after it was due.
+    /// </summary>
     public async Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken = default)
     {
-        var overdue = clock.GetUtcNow() - options.Value.PublishGrace;
+        var now = clock.GetUtcNow();
+        if (now - lastSweep < options.Value.PublishGrace / 2)
+        {
+            return [];
+        }
+
+        lastSweep = now;
+        var overdue = now - options.Value.PublishGrace;
         var asked = new List<string>();
         foreach (var submission in await submissions.ListInStateAsync(SubmissionState.Approved, cancellationToken))
         {
