@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using PublishPipeline.Reports;
@@ -31,15 +32,30 @@ internal static class JsonReportShape
         }
 
         var unknown = report.Tables.Proactive?.Keys.FirstOrDefault(item => !ProactiveItems.Value.Contains(item));
-        return unknown is null
-            ? null
-            : $"report.tables.proactive 中的“{unknown}”不是年度报告模板中的项目（应为 {string.Join("、", ProactiveItems.Value)} 之一）";
+        if (unknown is not null)
+        {
+            return $"report.tables.proactive 中的“{unknown}”不是年度报告模板中的项目（应为 {string.Join("、", ProactiveItems.Value)} 之一）";
+        }
+
+        // The rules read the year out of these dates, as the text readers write them.
+        return NotDate(report.Period?.From, "report.period.from") ?? NotDate(report.Period?.To, "report.period.to")
+            ?? NotDate(report.PublishedOn, "report.published_on");
     }
+
+    private static string? NotDate(string? value, string path) =>
+        value is null || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null
+            : $"{path} 的值“{value}”不是 yyyy-MM-dd 格式的日期";
 
     private static string? Walk(object value, string path, NullabilityInfoContext nullability)
     {
         switch (value)
         {
+            // Numbers as the text readers give them (CellParser): beyond, the rules' sums overflow.
+            case CellValue { IsNumber: true } cell when Math.Abs(cell.Number) >= CellParser.MaxMagnitude:
+                return $"{path} 的数值 {cell.Number} 超出范围（绝对值应小于 10 的 15 次方）";
+            case decimal number when Math.Abs(number) >= CellParser.MaxMagnitude:
+                return $"{path} 的数值 {number} 超出范围（绝对值应小于 10 的 15 次方）";
             case string or CellValue:
                 return null;
             case IDictionary dictionary:

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
@@ -68,6 +69,63 @@ public class FuzzRegressionTests
         var json = """{"schema":"gov-disclosure-annual-report/1","report":null}"""u8.ToArray();
 
         AssertRefused(json, "缺少 report");
+    }
+
+    [Fact]
+    public void Table_cells_too_long_for_decimal_are_text_for_C2_not_an_overflow_in_the_sums()
+    {
+        // Found when reading the AFL++ JSON crash's neighbourhood: a count of 29 digits parsed as decimal.MaxValue, and
+        // the first sum over a table row (RequestsResultSumRule) threw OverflowException.
+        const string huge = "79228162514264337593543950335";
+        var text = Regex.Replace(File.ReadAllText(Corpus.File(Corpus.SeedName)), @"^\t\d+[ \t]*$", "\t" + huge, RegexOptions.Multiline);
+        Assert.Contains(huge, text, StringComparison.Ordinal);
+
+        var check = Checker.Check("draft.txt", Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(DraftCheck.HasErrorsCode, check.ExitCode);
+        Assert.Contains(check.Document.Findings, f => f.Rule == "C2" && f.Message.Contains($"“{huge}”", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999999999999件")]
+    [InlineData("增99999999999999999999999999999")]
+    [InlineData("99999999999999999999999999999（其中修订16件）")]
+    public void A_text_cell_holding_a_number_too_long_for_decimal_gets_the_plain_C2_advice(string cell)
+    {
+        // C2's advice parsed the number out of "…件" with decimal.Parse: OverflowException.
+        var text = Regex.Replace(File.ReadAllText(Corpus.File(Corpus.SeedName)), @"^\t\d+[ \t]*$", "\t" + cell, RegexOptions.Multiline);
+
+        var check = Checker.Check("draft.txt", Encoding.UTF8.GetBytes(text));
+
+        Assert.Contains(check.Document.Findings, f => f.Rule == "C2" && f.Message.Contains($"“{cell}”", StringComparison.Ordinal) && f.Message.Contains("请改为数字", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("本年度收取信息处理费99999999999999999999999999999元。")]
+    [InlineData("本年度收取信息处理费7922816251426433759354395033万元。")]
+    [InlineData("本年度予以公开5件(99999999999999999999999999999%)。")]
+    public void Narrative_numbers_too_long_for_decimal_state_nothing(string sentence)
+    {
+        // The narrative rules parsed fees and percentages with decimal.Parse (and multiplied 万元 by 10,000).
+        var text = File.ReadAllText(Corpus.File(Corpus.SeedName)) + "\n" + sentence + "\n";
+
+        var check = Checker.Check("draft.txt", Encoding.UTF8.GetBytes(text));
+
+        Assert.NotEqual(DraftCheck.UnreadableCode, check.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("\"new\":[", "\"new\":[79228162514264337593543950335,", "report.tables.requests.new[0] 的数值")]
+    [InlineData("\"tables\":{", "\"period\":{\"from\":\"x\",\"to\":\"2020-12-31\"},\"tables\":{", "report.period.from 的值“x”")]
+    [InlineData("\"tables\":{", "\"published_on\":\"2021\",\"tables\":{", "report.published_on 的值“2021”")]
+    public void Json_numbers_and_dates_no_text_reader_would_give_are_refused_with_their_path(string from, string to, string location)
+    {
+        // The same overflow through the JSON reader, a period the year rules cut the first four characters from (found by
+        // AFL++: "2J21-01-01" threw FormatException, "x" ArgumentOutOfRangeException), and a date unlike any reader's. The
+        // edits go just before "tables", after the report's own period and date: the last of a repeated key wins.
+        var json = CorpusJson(j => ReplaceFirst(j, from, to));
+
+        AssertRefused(json, location);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -29,11 +29,14 @@ public static class FuzzSeeds
 
     /// <summary>
     /// Seeds of <paramref name="target"/> from the corpus directory. <paramref name="maxTexts"/> caps how many corpus
-    /// texts are used (AFL++ wants a few small seeds; the mutator tests take more).
+    /// texts are used, smallest first, besides the smallest crawled page (AFL++ wants a few small seeds; the mutator
+    /// tests take more).
     /// </summary>
     public static IReadOnlyList<(string Name, byte[] Bytes)> For(string target, string corpusDirectory, int maxTexts = int.MaxValue)
     {
-        var texts = CorpusTexts(corpusDirectory).Take(maxTexts).ToList();
+        var all = CorpusTexts(corpusDirectory).ToList();
+        // The smallest crawled page too: its flattened tables take a reader path of their own (Reading/Flattened).
+        var texts = all.Take(maxTexts).Union(all.Where(t => t.Name.Contains("crawl", StringComparison.Ordinal)).Take(1)).ToList();
         var seeds = new List<(string, byte[])>();
         switch (target)
         {
