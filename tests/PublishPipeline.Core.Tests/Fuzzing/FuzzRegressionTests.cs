@@ -128,6 +128,26 @@ public class FuzzRegressionTests
         AssertRefused(json, location);
     }
 
+    [Fact]
+    public void A_long_label_text_in_a_crawled_page_costs_allocation_in_proportion_to_its_length()
+    {
+        // The mutator (FUZZ_SEED=7, iteration 20918): "（一）" pasted 3,760 times into a crawled page's table text made
+        // 41 KB allocate 413 MB, and twice as many 1.7 GB, because every suffix of a label text was copied to look for
+        // the row label. A 20 MB upload of it would never have finished.
+        var page = File.ReadAllText(Corpus.File("forms/2025-pingtan-gwh-crawltxt.txt"));
+        var table = page.IndexOf("第二十条", StringComparison.Ordinal);
+        Assert.True(table > 0);
+        var bytes = Encoding.UTF8.GetBytes(page.Insert(table + 200, string.Concat(Enumerable.Repeat("（一）", 7520))));
+        Checker.Check("draft.txt", Encoding.UTF8.GetBytes(page));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var check = Checker.Check("draft.txt", bytes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.NotEqual(DraftCheck.UnreadableCode, check.ExitCode);
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / 1024 / 1024} MB allocated for {bytes.Length / 1024} KB");
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         var at = text.IndexOf(from, StringComparison.Ordinal);

@@ -151,9 +151,16 @@ internal static class Mutator
                 return (e.FullName, copy.ToArray());
             }).ToList();
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
             history.Add("(zip no longer opens: bytes mutated instead)");
+            return MutateBytes(docx, WordXmlTokens, [], random, history);
+        }
+
+        if (entries.Count == 0 || entries.Exists(e => e.Name.Length == 0))
+        {
+            // An earlier mutation broke the names beyond what ZipArchive will write back.
+            history.Add("(zip entries unusable: bytes mutated instead)");
             return MutateBytes(docx, WordXmlTokens, [], random, history);
         }
 
@@ -178,17 +185,25 @@ internal static class Mutator
                 break;
         }
 
-        using var output = new MemoryStream();
-        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        try
         {
-            foreach (var (entryName, content) in entries)
+            using var output = new MemoryStream();
+            using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             {
-                using var stream = archive.CreateEntry(entryName, CompressionLevel.Fastest).Open();
-                stream.Write(content);
+                foreach (var (entryName, content) in entries)
+                {
+                    using var stream = archive.CreateEntry(entryName, CompressionLevel.Fastest).Open();
+                    stream.Write(content);
+                }
             }
-        }
 
-        return output.ToArray();
+            return output.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException)
+        {
+            history.Add("(zip entries unusable: bytes mutated instead)");
+            return MutateBytes(docx, WordXmlTokens, [], random, history);
+        }
     }
 
     /// <summary>Lies in the zip's own records: sizes, offsets, counts and methods in local and central headers.</summary>

@@ -59,6 +59,9 @@ internal static partial class FlattenedTable
         return open >= 0 && note - open <= NoteReach ? open : note;
     }
 
+    /// <summary>A row label as printed, with a note in brackets after it (规章(县级无此项)), is far shorter than this.</summary>
+    private const int MaxLabelLength = 200;
+
     public static void Read(string region, string section, ReportTemplate template, int line, List<LayoutItem> items, List<UnreadRow> unread)
     {
         var segments = Tokenise(region);
@@ -281,11 +284,15 @@ internal static partial class FlattenedTable
         return CellParser.Trim(open >= 0 && at - open <= 5 ? text[open..(at + core.Length)] : text[at..(at + core.Length)]);
     }
 
-    /// <summary>The text's suffixes from the longest, each with its folded form: the row label is the longest that is one.</summary>
+    /// <summary>
+    /// The text's suffixes from the longest, each with its folded form: the row label is the longest that is one. Only
+    /// the last <see cref="MaxLabelLength"/> characters can hold it: every suffix is a copy, so without the bound a long
+    /// label text (found fuzzing: "（一）" pasted 3,760 times into a crawled page allocated 413 MB) costs its length squared.
+    /// </summary>
     private static IEnumerable<(string Label, string Folded)> Suffixes(string text)
     {
         var trimmed = CellParser.Trim(text);
-        for (var p = 0; p < trimmed.Length; p++)
+        for (var p = Math.Max(0, trimmed.Length - MaxLabelLength); p < trimmed.Length; p++)
         {
             if (char.IsWhiteSpace(trimmed[p]))
             {
