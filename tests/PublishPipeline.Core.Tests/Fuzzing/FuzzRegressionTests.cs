@@ -148,6 +148,24 @@ public class FuzzRegressionTests
         Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / 1024 / 1024} MB allocated for {bytes.Length / 1024} KB");
     }
 
+    [Fact]
+    public void White_space_inside_a_group_label_of_a_crawled_table_reads_the_same_rows()
+    {
+        // The mutator (FUZZ_SEED=11, iteration 3033): a tab inside "（三）不予公开" of a crawled page's table 三. The group
+        // was matched with white space folded away, then looked up as printed, and cutting at -1 threw.
+        var page = File.ReadAllText(Corpus.File("forms/2025-pingtan-gwh-crawltxt.txt"));
+        var group = page.IndexOf("（三）不予公开", StringComparison.Ordinal);
+        Assert.True(group > 0);
+        var plain = Checker.Check("draft.txt", Encoding.UTF8.GetBytes(page));
+
+        var check = Checker.Check("draft.txt", Encoding.UTF8.GetBytes(page.Insert(group + "（三）不予".Length, "\t")));
+
+        var requests = check.Document.Report.Tables.Requests;
+        Assert.NotNull(requests);
+        Assert.Equal(plain.Document.Report.Tables.Requests!.Keys.Order(), requests.Keys.Order());
+        Assert.All(requests, row => Assert.Equal(plain.Document.Report.Tables.Requests[row.Key], row.Value));
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         var at = text.IndexOf(from, StringComparison.Ordinal);

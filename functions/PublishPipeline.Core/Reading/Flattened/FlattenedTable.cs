@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using PublishPipeline.Reports;
 
@@ -275,13 +276,34 @@ internal static partial class FlattenedTable
         return (cut[..^take], number);
     }
 
-    /// <summary>"（三）不予公开" as printed, out of a text that holds it.</summary>
+    /// <summary>
+    /// "（三）不予公开" as printed, out of a text that holds it. White space is passed over, as the caller's folded match
+    /// did (found fuzzing: a tab inside "不予\t公开" left the label unfound, and cutting at -1 threw).
+    /// </summary>
     private static string GroupLabel(string text, string core)
     {
         var folded = LabelText.Simplify(LabelText.FoldWidth(text));
-        var at = folded.LastIndexOf(core, StringComparison.Ordinal);
-        var open = at > 0 ? folded.LastIndexOf('(', at) : -1;
-        return CellParser.Trim(open >= 0 && at - open <= 5 ? text[open..(at + core.Length)] : text[at..(at + core.Length)]);
+        var compact = new StringBuilder(folded.Length);
+        var positions = new List<int>(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (!char.IsWhiteSpace(folded[i]))
+            {
+                compact.Append(folded[i]);
+                positions.Add(i);
+            }
+        }
+
+        var squeezed = compact.ToString();
+        var at = squeezed.LastIndexOf(core, StringComparison.Ordinal);
+        if (at < 0 || folded.Length != text.Length)
+        {
+            return core;
+        }
+
+        var open = at > 0 ? squeezed.LastIndexOf('(', at) : -1;
+        var end = positions[at + core.Length - 1] + 1;
+        return CellParser.Trim(text[positions[open >= 0 && at - open <= 5 ? open : at]..end]);
     }
 
     /// <summary>
