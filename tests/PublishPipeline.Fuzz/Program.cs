@@ -1,10 +1,12 @@
 using PublishPipeline.Checking;
 using PublishPipeline.Fuzzing;
+using PublishPipeline.Reports;
 using SharpFuzz;
 
 // The AFL++ harness. Each target feeds AFL's input to the same read-and-check the pipeline's ingest runs (DraftChecker:
-// DraftReader picks the reader, then the validator), under the file name that selects one reader. A bad input must come
-// back as an A0 finding; an exception escaping, a hang (afl-fuzz -t) or an allocation far beyond the input is a crash.
+// DraftReader picks the reader, then the validator; then the document is written as JSON), under the file name that
+// selects one reader. A bad input must come back as an A0 finding; an exception escaping, a hang (afl-fuzz -t) or an
+// allocation far beyond the input is a crash.
 //
 //   PublishPipeline.Fuzz seeds <corpus-dir> <out-dir>   writes each target's seeds to <out-dir>/<target>/
 //   PublishPipeline.Fuzz <target>                       the AFL++ loop (text, html, json, docx, pdf)
@@ -75,6 +77,8 @@ internal static class Harness
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var check = Checker.Check(FuzzSeeds.FileName(target), input);
+        // The pipeline stores the checked document as JSON: writing it must not throw either.
+        ReportJson.SerializeToUtf8(check.Document);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (allocated > AllocationAllowance + (AllocationPerInputByte * input.Length))
         {
