@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using PublishPipeline.Checking;
+using PublishPipeline.Fuzzing;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 
@@ -164,6 +165,32 @@ public class FuzzRegressionTests
         Assert.NotNull(requests);
         Assert.Equal(plain.Document.Report.Tables.Requests!.Keys.Order(), requests.Keys.Order());
         Assert.All(requests, row => Assert.Equal(plain.Document.Report.Tables.Requests[row.Key], row.Value));
+    }
+
+    [Fact]
+    public void A_run_of_thousands_of_digits_in_a_crawled_table_is_left_unread_without_searching_it_for_minutes()
+    {
+        // The mutator (FUZZ_SEED=17, iteration 80477): 56,000 digits glued to table 四's run in a crawled page. The split
+        // search was bounded in steps, but each step scanned the run to its end: over two minutes for 121 KB.
+        var page = File.ReadAllText(Corpus.File("forms/2025-pingtan-gwh-crawltxt.txt"));
+        var review = page.IndexOf("尚未审结总计", page.IndexOf("四、政府信息公开行政复议", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(review > 0);
+        var bytes = Encoding.UTF8.GetBytes(page.Insert(review + "尚未审结总计".Length, string.Concat(Enumerable.Repeat("9999999999999999999999", 2576))));
+
+        Assert.Null(ReaderFuzzTests.Probe(Checker, "text", bytes, out _));
+    }
+
+    [Fact]
+    public void A_page_of_many_sibling_paragraphs_is_read_in_one_pass_over_them()
+    {
+        // The mutator (FUZZ_SEED=13 and 19): 300 KB pages of thousands of sibling <p> and <br> took 40 s, the search for
+        // the report's tables and headings indexing AngleSharp's live Children collection once per child.
+        var html = FuzzSeeds.Html(File.ReadAllText(Corpus.File(Corpus.SeedName)));
+        var body = html.IndexOf("<div class=\"article\">", StringComparison.Ordinal);
+        Assert.True(body > 0);
+        var bytes = Encoding.UTF8.GetBytes(html.Insert(body, string.Concat(Enumerable.Repeat("<p><b><i><u>附件</u></i></b></p>", 40_000))));
+
+        Assert.Null(ReaderFuzzTests.Probe(Checker, "html", bytes, out _));
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -11,7 +11,8 @@ namespace PublishPipeline.Tests.Fuzzing;
 /// whatever the bytes, the ingest's read-and-check gives a report, findings, or the A0 reading error in Chinese, and
 /// the stored JSON serialises; never an exception, a hang, or allocation out of proportion to the input. Each target is
 /// bounded by a time budget (6 s, or FUZZ_TEST_SECONDS); the inputs are a function of FUZZ_SEED and the iteration number, so a
-/// failure names both and `FUZZ_SEED=… FUZZ_ITERATION=… dotnet test --filter ReaderFuzzTests` replays exactly that input.
+/// failure names both and `FUZZ_SEED=… FUZZ_ITERATION=… dotnet test --filter ReaderFuzzTests` replays exactly that input
+/// (FUZZ_DUMP=file writes it out).
 /// The AFL++ run (scripts/fuzz.sh) covers the same targets with coverage feedback.
 /// </summary>
 public class ReaderFuzzTests(ITestOutputHelper output)
@@ -57,6 +58,12 @@ public class ReaderFuzzTests(ITestOutputHelper output)
             var seed = seeds[random.Next(seeds.Count)];
             var history = new List<string>();
             var input = Mutator.Mutate(target, seed.Bytes, others, random, history);
+            if (only is not null && Environment.GetEnvironmentVariable("FUZZ_DUMP") is { Length: > 0 } dump)
+            {
+                // To look at the input, or to replay it under the AFL++ harness (PublishPipeline.Fuzz replay).
+                File.WriteAllBytes(dump, input);
+            }
+
             if (Probe(checker, target, input, out var allocated) is { } failure)
             {
                 Assert.Fail($"{target}: FUZZ_SEED={master} FUZZ_ITERATION={i}: from {seed.Name}, {string.Join("; ", history)} ({input.Length} bytes): {failure}");
