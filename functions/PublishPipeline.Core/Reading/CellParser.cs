@@ -20,7 +20,19 @@ internal static class CellParser
         return TryParseNumber(LabelText.FoldWidth(trimmed), out var number) ? CellValue.Of(number) : CellValue.OfText(trimmed);
     }
 
-    /// <summary>A clean number: optional sign, digits, optional decimal part; nothing else (no units, no separators).</summary>
+    /// <summary>
+    /// Digits before the decimal point a cell may have and still be a number. No count or amount in a report comes
+    /// near it, and below it no sum the rules make over every cell can overflow <see cref="decimal"/> (29 digits).
+    /// </summary>
+    public const int MaxIntegerDigits = 15;
+
+    /// <summary>What <see cref="MaxIntegerDigits"/> keeps a number's magnitude below (the JSON reader holds cells to it too).</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// A clean number: optional sign, digits, optional decimal part; nothing else (no units, no separators), and no more
+    /// than <see cref="MaxIntegerDigits"/> digits before the point (longer is kept as text, which C2 reports).
+    /// </summary>
     public static bool TryParseNumber(string text, out decimal number)
     {
         number = 0;
@@ -39,6 +51,10 @@ internal static class CellParser
             if (char.IsAsciiDigit(ch))
             {
                 digits++;
+                if (dots == 0 && digits > MaxIntegerDigits)
+                {
+                    return false;
+                }
             }
             else if (ch == '.' && dots == 0 && digits > 0 && i < span.Length - 1)
             {

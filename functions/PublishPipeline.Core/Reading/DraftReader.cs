@@ -258,6 +258,12 @@ public sealed class DraftReader
             return ReadResult.Refused(FormatJson, $"JSON 的 schema 为“{document.Schema}”，不是年度报告数据格式（{ReportDocument.SchemaId}）。");
         }
 
+        // The other readers build their reports; this one takes the upload's word for it, so its shape is checked here.
+        if (JsonReportShape.Problem(document.Report) is { } problem)
+        {
+            return ReadResult.Refused(FormatJson, $"JSON 不符合年度报告数据格式（{ReportDocument.SchemaId}）：{problem}。请检查该处后重新上传。");
+        }
+
         return ReadResult.Readable(document.Report, FormatJson);
     }
 

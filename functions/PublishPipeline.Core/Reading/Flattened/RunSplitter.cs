@@ -93,7 +93,11 @@ internal static class RunSplitter
 
             // The digits left cannot fill fewer columns than pieces left: each piece needs at least one number.
             var text = pieces[piece];
-            for (var end = offset + 1; end <= text.Length; end++)
+            // No number is longer than IsNumber allows: past it, every longer piece is refused too, and going on to the
+            // end of a run of thousands of digits at every step of the search (found fuzzing: 56,000 digits in a
+            // crawled table) took minutes within the step bound.
+            var longest = Math.Min(text.Length, offset + 1 + MaxDigits + 8);
+            for (var end = offset + 1; end <= longest; end++)
             {
                 var number = text.AsSpan(offset, end - offset);
                 var negative = number[0] == '-';

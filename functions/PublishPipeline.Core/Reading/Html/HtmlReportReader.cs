@@ -124,9 +124,12 @@ internal static class HtmlReportReader
                 }
             }
 
-            for (var i = element.Children.Length - 1; i >= 0; i--)
+            // Children is a live collection that counts and indexes by walking the child list: taken once, not per child
+            // (found fuzzing: a page of 5,000 sibling paragraphs spent 40 s here).
+            var children = element.Children.ToArray();
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(element.Children[i]);
+                stack.Push(children[i]);
             }
         }
 

@@ -62,18 +62,17 @@ public sealed partial class TextCellRule : IValidationRule
         }
 
         var folded = Fold(text);
+        // A number too long for decimal (found fuzzing: "9999…9件" threw OverflowException) gets the plain advice.
         var change = Change().Match(folded);
-        if (change.Success)
+        if (change.Success && Number(change.Groups["n"].Value) is { } changed)
         {
-            var value = decimal.Parse(change.Groups["n"].Value, CultureInfo.InvariantCulture);
-            var signed = change.Groups["sign"].Value is "减" or "少" ? -value : value;
+            var signed = change.Groups["sign"].Value is "减" or "少" ? -changed : changed;
             return (signed, $"请写成带符号的数字 {ValidationContext.Number(signed)}");
         }
 
         var unit = WithUnit().Match(folded);
-        if (unit.Success)
+        if (unit.Success && Number(unit.Groups["n"].Value) is { } value)
         {
-            var value = decimal.Parse(unit.Groups["n"].Value, CultureInfo.InvariantCulture);
             var u = unit.Groups["unit"].Value;
             if (columnType == "decimal_wan_yuan" && u == "元")
             {
@@ -85,14 +84,16 @@ public sealed partial class TextCellRule : IValidationRule
         }
 
         var note = WithNote().Match(folded);
-        if (note.Success)
+        if (note.Success && Number(note.Groups["n"].Value) is { } noted)
         {
-            var value = decimal.Parse(note.Groups["n"].Value, CultureInfo.InvariantCulture);
-            return (value, $"请只填写数字 {ValidationContext.Number(value)}，括号中的说明移到正文");
+            return (noted, $"请只填写数字 {ValidationContext.Number(noted)}，括号中的说明移到正文");
         }
 
         return (null, "请改为数字（没有数据请填 0）");
     }
+
+    private static decimal? Number(string digits) =>
+        decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Fold(string text)
     {

@@ -193,6 +193,15 @@ public static partial class StatementExtractor
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>万元|元)")]
     private static partial Regex Amount();
 
+    // Digits too many for decimal (found fuzzing: a 30-digit fee or percentage threw OverflowException) state nothing.
+    private static decimal? Decimal(string digits) =>
+        decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static decimal? Yuan(string digits, string unit) =>
+        Decimal(digits) is not { } value ? null
+        : unit != "万元" ? value
+        : value < decimal.MaxValue / 10000 ? value * 10000 : null;
+
     /// <summary>
     /// The matches of <see cref="ListTotalBeforeOfWhich"/>, found only where they can be: every match ends at a 其中 and
     /// is a run of number characters, a unit and an optional comma before it. Running the pattern on that window alone
@@ -284,7 +293,7 @@ public static partial class StatementExtractor
                         StatementKind.ApplicantCount => match.Groups["k"].Value is "自然人" or "公民" ? "natural" : "organisations",
                         _ => null,
                     },
-                    Percent = match.Groups["p"].Success ? decimal.Parse(match.Groups["p"].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Percent = match.Groups["p"].Success ? Decimal(match.Groups["p"].Value) : null,
                     Answered = match.Groups["v"].Value is "答复" or "回复",
                     Qualifier = kind == StatementKind.ProactiveCount ? ProactiveQualifier(start, match.Index) : null,
                 };
@@ -559,7 +568,7 @@ public static partial class StatementExtractor
                 var none = clause.Contains("未", StringComparison.Ordinal) || clause.Contains("没有", StringComparison.Ordinal) || clause.Contains("不收取", StringComparison.Ordinal) || clause.Contains("无", StringComparison.Ordinal);
                 var amount = Amount().Match(clause.ToString());
                 decimal? yuan = none ? 0
-                    : amount.Success ? decimal.Parse(amount.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * (amount.Groups["u"].Value == "万元" ? 10000 : 1)
+                    : amount.Success ? Yuan(amount.Groups["n"].Value, amount.Groups["u"].Value)
                     : null;
                 if (yuan is not null)
                 {
