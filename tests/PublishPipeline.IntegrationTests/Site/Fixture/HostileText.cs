@@ -16,6 +16,12 @@ public static class HostileText
 
     public static IReadOnlyList<string> Payloads { get; } = [Script, ImgOnError, JavascriptUrl, SvgOnLoad];
 
+    /// <summary>
+    /// What a hostile directory entry can still hold: the import refuses &lt; and &gt; in a name, but quotes, an
+    /// ampersand, escaped markup and a script URL must still reach every page as text.
+    /// </summary>
+    public static string InDirectory(string label) => $"\" onmouseover=\"alert(1){label}&amp;&lt;script&gt;'{JavascriptUrl}";
+
     /// <summary>All four in one string around <paramref name="label"/>, so any field that holds it carries every payload.</summary>
     public static string Around(string label) => $"{Script}{label}{ImgOnError}{JavascriptUrl}{SvgOnLoad}";
 }

@@ -31,7 +31,7 @@ public static class TestSitePlan
         new("ml-rmzf", "梅林县人民政府", "岚山省/云台市/梅林县", "县级", Years),
         new("ml-shimen", "梅林县石门乡人民政府", "岚山省/云台市/梅林县/石门乡", "乡镇街道", [2021, 2022, 2023]),
         new("ml-lyj", "梅林县林业局", "岚山省/云台市/梅林县", "部门", []),
-        new(HostileAgencyId, HostileText.Around("云台市测试局"), "岚山省/云台市", "部门", [HostileYear]),
+        new(HostileAgencyId, HostileText.InDirectory("云台市测试局"), "岚山省/云台市", "部门", [HostileYear]),
         new("dl-bgt", "东陵市人民政府办公厅", "东陵市", "部门", Years),
         new("dl-nanhu", "东陵市南湖区人民政府", "东陵市/南湖区", "县级", Years),
         new("dl-liuan", "东陵市南湖区柳岸街道办事处", "东陵市/南湖区/柳岸街道", "乡镇街道", [2022, 2023]),
