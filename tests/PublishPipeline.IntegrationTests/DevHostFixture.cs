@@ -115,13 +115,18 @@ public sealed class DevHostFixture : IAsyncLifetime
     /// <summary>Uploads a draft through <c>POST /api/drafts</c> as <paramref name="user"/> (the agency's first submitter by default).</summary>
     public async Task<HttpResponseMessage> SubmitDraftAsync(Agency agency, int year, string fileName, byte[] content, string? user = null)
     {
+        return await SendAsync(HttpMethod.Post, "/api/drafts", user ?? agency.SubmitterEmails[0], DraftForm(agency.Id, year, fileName, new ByteArrayContent(content)));
+    }
+
+    /// <summary>The form of <c>POST /api/drafts</c>: the file (any content: bytes, a stream), the agency and the year.</summary>
+    public static MultipartFormDataContent DraftForm(string agencyId, int year, string fileName, HttpContent file)
+    {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
-        form.Add(new StringContent(agency.Id), "agency");
+        form.Add(new StringContent(agencyId), "agency");
         form.Add(new StringContent(year.ToString(System.Globalization.CultureInfo.InvariantCulture)), "year");
-        return await SendAsync(HttpMethod.Post, "/api/drafts", user ?? agency.SubmitterEmails[0], form);
+        return form;
     }
 
     /// <summary>Uploads and reads the answer; fails the test unless the upload was accepted (202) or a duplicate (200).</summary>

@@ -51,11 +51,7 @@ public sealed record ActionRequest(string? Comments, DateTimeOffset? PublishAt, 
             {
                 return (null, BodyProblem.Invalid("请求内容不是有效的 JSON。"));
             }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return (null, BodyProblem.TooLarge(RequestLimits.BodyLimit(request.HttpContext)));
-            }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            catch (IOException e) when (!RequestForms.TooLarge(e) && !cancellationToken.IsCancellationRequested)
             {
                 return (null, BodyProblem.Invalid("请求内容不完整（连接在发送完之前中断），请重新提交。"));
             }

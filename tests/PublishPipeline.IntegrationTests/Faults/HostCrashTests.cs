@@ -177,12 +177,7 @@ public sealed class HostCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<string> UploadAsync(string api, string agencyId, string submitter, byte[] docx)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(docx);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "年报.docx");
-        form.Add(new StringContent(agencyId), "agency");
-        form.Add(new StringContent("2021"), "year");
+        using var form = DevHostFixture.DraftForm(agencyId, 2021, "年报.docx", new ByteArrayContent(docx));
         using var request = new HttpRequestMessage(HttpMethod.Post, api + "/api/drafts") { Content = form };
         request.Headers.Add("X-Dev-User", submitter);
         using var response = await http.SendAsync(request);

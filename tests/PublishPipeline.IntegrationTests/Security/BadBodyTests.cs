@@ -74,15 +74,7 @@ public sealed class BadBodyTests(DevHostFixture fixture)
         using var log = CaptureLog();
 
         // An upload whose file alone is over the limit: with Content-Length, as curl and browsers send it.
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(new byte[limit + 1]);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "年报.docx");
-        form.Add(new StringContent(agency.Id), "agency");
-        form.Add(new StringContent("2021"), "year");
-        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.ApiUrl + "/api/drafts") { Content = form };
-        request.Headers.Add("X-Dev-User", agency.SubmitterEmails[0]);
-        request.Headers.ExpectContinue = true;
+        using var request = Upload(agency, new ByteArrayContent(new byte[limit + 1]));
         using var response = await fixture.Http.SendAsync(request);
 
         var problem = await CrossSiteRequestTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -101,22 +93,23 @@ public sealed class BadBodyTests(DevHostFixture fixture)
         using var log = CaptureLog();
 
         // No Content-Length: the server learns the size only by reading, and stops at the limit.
-        using var form = new MultipartFormDataContent();
-        var file = new StreamContent(new MemoryStream(new byte[limit + 1]));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "年报.docx");
-        form.Add(new StringContent(agency.Id), "agency");
-        form.Add(new StringContent("2021"), "year");
-        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.ApiUrl + "/api/drafts") { Content = form };
-        request.Headers.Add("X-Dev-User", agency.SubmitterEmails[0]);
+        using var request = Upload(agency, new StreamContent(new MemoryStream(new byte[limit + 1])));
         request.Headers.TransferEncodingChunked = true;
-        request.Headers.ExpectContinue = true;
         using var response = await fixture.Http.SendAsync(request);
 
         var problem = await CrossSiteRequestTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal("请求内容过大", problem.GetProperty("title").GetString());
         Assert.Empty(await fixture.Submissions.ListForAgencyAsync(agency.Id));
         log.AssertNoStackTrace();
+    }
+
+    /// <summary>A draft upload carrying <paramref name="file"/>, as the agency's submitter, expecting 100-continue as curl does.</summary>
+    private HttpRequestMessage Upload(Agency agency, HttpContent file)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, fixture.ApiUrl + "/api/drafts") { Content = DevHostFixture.DraftForm(agency.Id, 2021, "年报.docx", file) };
+        request.Headers.Add("X-Dev-User", agency.SubmitterEmails[0]);
+        request.Headers.ExpectContinue = true;
+        return request;
     }
 
     private LogCapture CaptureLog()
