@@ -75,8 +75,7 @@ public sealed partial class NoticeHandler(
                     // back once that delivery's lease ends, as a new message, so waiting uses none of its deliveries
                     // and a long outage does not push it into the poison queue.
                     logger.LogInformation("Notice {Kind} for {Submission} waits for the earlier {Earlier}, which another delivery is sending", message.Kind, submission.Id, earlier.Kind);
-                    await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
-                    metrics.Handled("notify", "Deferred", submission.Id);
+                    await FinishAsync(message, Delivery.BeingSentElsewhere, submission.Id, cancellationToken);
                     return;
                 }
             }
