@@ -1,12 +1,11 @@
 using System.Globalization;
-using PublishPipeline.Notices;
 
 namespace PublishPipeline.Site;
 
 /// <summary>
 /// How the status page names an email and what became of it, in Chinese. The keys are the notice kinds and the
-/// delivery statuses the Notices records hold (the site names them as text, as it names states; a test checks that
-/// every one has its name); which statuses are a problem is <see cref="DeliveryStatus.IsProblem"/>'s to say.
+/// delivery statuses the Notices records hold (the site knows them as text, as it knows states; a test checks that
+/// every one has its name).
 /// </summary>
 public static class DeliveryNames
 {
@@ -30,6 +29,10 @@ public static class DeliveryNames
         ["Dropped"] = "被丢弃",
         ["SpamReport"] = "被标记为垃圾邮件",
     };
+
+    private static readonly HashSet<string> Problems = new(StringComparer.Ordinal) { "Bounced", "Dropped", "SpamReport" };
+
+    private static readonly HashSet<string> Arrived = new(StringComparer.Ordinal) { "Delivered", "Opened" };
 
     /// <summary>The Chinese name of a notice kind; a kind this map does not know is shown as stored.</summary>
     public static string Kind(string kind) => Kinds.GetValueOrDefault(kind, kind);
@@ -56,8 +59,8 @@ public static class DeliveryNames
     public static string StatusClass(string recordStatus, string? delivery) => recordStatus switch
     {
         "Failed" or "NoRecipient" => "problem",
-        "Sent" when DeliveryStatus.IsProblem(delivery) => "problem",
-        "Sent" when delivery is DeliveryStatus.Delivered or DeliveryStatus.Opened => "ok",
+        "Sent" when delivery is not null && Problems.Contains(delivery) => "problem",
+        "Sent" when delivery is not null && Arrived.Contains(delivery) => "ok",
         _ => "pending",
     };
 
