@@ -96,7 +96,7 @@ public sealed class EmailEventsApi(PipelineStorage storage, IOptions<NoticeOptio
                 || DeliveryStatus.FromEvent(Text(e, "event")) is not { } status
                 || Text(e, "email") is not { Length: > 0 } email
                 || !e.TryGetProperty("timestamp", out var timestamp) || timestamp.ValueKind != JsonValueKind.Number || !timestamp.TryGetInt64(out var seconds)
-                || seconds is < 0 or > 32503680000)
+                || seconds is < 0 or > EventWebhookSignature.MaxUnixSeconds)
             {
                 continue;
             }
