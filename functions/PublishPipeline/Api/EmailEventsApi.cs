@@ -34,13 +34,7 @@ public sealed class EmailEventsApi(PipelineStorage storage, IOptions<NoticeOptio
             return Problems.NotFound("未启用邮件事件回调", "未配置 Notices__EventWebhookPublicKey，本服务不接收 SendGrid 邮件事件。");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "请求过大", "邮件事件请求超过大小上限。");
-        }
-
-        var payload = await ReadBodyAsync(request, cancellationToken);
-        if (payload is null)
+        if (request.ContentLength > MaxBodyBytes || await ReadBodyAsync(request, cancellationToken) is not { } payload)
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "请求过大", "邮件事件请求超过大小上限。");
         }
@@ -102,7 +96,7 @@ public sealed class EmailEventsApi(PipelineStorage storage, IOptions<NoticeOptio
                 || DeliveryStatus.FromEvent(Text(e, "event")) is not { } status
                 || Text(e, "email") is not { Length: > 0 } email
                 || !e.TryGetProperty("timestamp", out var timestamp) || timestamp.ValueKind != JsonValueKind.Number || !timestamp.TryGetInt64(out var seconds)
-                || seconds is < 0 or > 32503680000)
+                || seconds is < 0 or > EventWebhookSignature.MaxUnixSeconds)
             {
                 continue;
             }

@@ -20,6 +20,12 @@ public sealed class EventWebhookSignature(string publicKey, TimeProvider clock)
     /// <summary>How far ahead of our clock a timestamp may be (clock skew).</summary>
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The latest Unix time (seconds) a SendGrid timestamp may name, 3000-01-01: anything later is no real time, and
+    /// DateTimeOffset.FromUnixTimeSeconds throws not far beyond it.
+    /// </summary>
+    public const long MaxUnixSeconds = 32503680000;
+
     private readonly EllipticCurve.PublicKey key = TryParseKey(publicKey) ?? throw new ArgumentException("not a P-256 public key", nameof(publicKey));
 
     /// <summary>The key, or null when the text is not a base64 DER P-256 public key.</summary>
@@ -47,7 +53,7 @@ public sealed class EventWebhookSignature(string publicKey, TimeProvider clock)
             return EventWebhookVerdict.Unsigned;
         }
 
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 32503680000)
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxUnixSeconds)
         {
             return EventWebhookVerdict.BadSignature;
         }

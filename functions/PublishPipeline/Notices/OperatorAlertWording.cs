@@ -36,12 +36,18 @@ internal static class OperatorAlertWording
         return FindingText.SingleLine($"【年报系统告警】{StageName(notice.Stage)}处理失败：{what}");
     }
 
-    public static string Headline(OperatorAlertNotice notice) => string.IsNullOrEmpty(notice.PoisonQueue)
+    /// <summary>An alert without a poison queue is about a failure that was not retried (a refusal no retry can change).</summary>
+    private static bool NotRetried(OperatorAlertNotice notice) => string.IsNullOrEmpty(notice.PoisonQueue);
+
+    /// <summary>The poison queue fact, in the HTML and the text email alike.</summary>
+    public static string PoisonQueueFact(OperatorAlertNotice notice) => NotRetried(notice) ? None : notice.PoisonQueue;
+
+    public static string Headline(OperatorAlertNotice notice) => NotRetried(notice)
         ? $"{StageName(notice.Stage)}失败，且重试无法解决，未再重试。"
         : $"{StageName(notice.Stage)}阶段多次重试后仍处理失败，消息已移入队列 {notice.PoisonQueue}，未丢失。";
 
     /// <summary>What the pipeline did and what the operator should do.</summary>
-    public static string Action(OperatorAlertNotice notice) => string.IsNullOrEmpty(notice.PoisonQueue)
+    public static string Action(OperatorAlertNotice notice) => NotRetried(notice)
         ? "该邮件已记为「发送失败」，不会自动重试，提交本身不受影响。请按错误摘要排查（收件人地址、API 密钥或发件人认证）。"
         : notice.SubmissionMarkedFailed
         ? "已将该提交标记为「处理失败」。请排查原因，修复后重新投递该消息；如属报告文件问题，请联系机关重新上传。"
@@ -75,7 +81,7 @@ internal static class OperatorAlertWording
         WorkflowWording.AppendFact(text, "提交编号", notice.SubmissionId ?? None);
         WorkflowWording.AppendFact(text, "机关", notice.AgencyName ?? None);
         WorkflowWording.AppendFact(text, "失败时间", WorkflowWording.BeijingTime(notice.FailedAt));
-        WorkflowWording.AppendFact(text, "毒消息队列", string.IsNullOrEmpty(notice.PoisonQueue) ? None : notice.PoisonQueue);
+        WorkflowWording.AppendFact(text, "毒消息队列", PoisonQueueFact(notice));
         WorkflowWording.AppendFact(text, "提交状态", notice.SubmissionMarkedFailed ? "处理失败" : None);
         return WorkflowWording.EndText(text);
     }

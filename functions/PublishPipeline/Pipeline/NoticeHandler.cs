@@ -75,8 +75,7 @@ public sealed partial class NoticeHandler(
                     // back once that delivery's lease ends, as a new message, so waiting uses none of its deliveries
                     // and a long outage does not push it into the poison queue.
                     logger.LogInformation("Notice {Kind} for {Submission} waits for the earlier {Earlier}, which another delivery is sending", message.Kind, submission.Id, earlier.Kind);
-                    await queue.SendNoticeAsync(message, LeaseWait, cancellationToken);
-                    metrics.Handled("notify", "Deferred", submission.Id);
+                    await FinishAsync(message, Delivery.BeingSentElsewhere, submission.Id, cancellationToken);
                     return;
                 }
             }
@@ -246,28 +245,22 @@ public sealed partial class NoticeHandler(
 
     /// <summary>
     /// Writes the sender's outcome under the record's ETag. The Event Webhook may have recorded delivery events
-    /// meanwhile (SendGrid's "processed" can arrive before this write): on a conflict the fresh record is read and the
-    /// outcome applied to it, so neither write loses the other's fields.
+    /// meanwhile (SendGrid's "processed" can arrive before this write): on a conflict the outcome is applied to the
+    /// record as it is now, so this write keeps whatever the webhook wrote without having to know which fields it owns.
     /// </summary>
     private async Task SaveAsync(NoticeRecord record, Action<NoticeRecord> outcome, CancellationToken cancellationToken)
     {
-        outcome(record);
         for (var attempt = 0; ; attempt++)
         {
+            outcome(record);
             try
             {
-                var response = await storage.Notices.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
-                record.ETag = response.Headers.ETag ?? record.ETag;
+                await storage.Notices.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 5)
             {
-                var fresh = (await storage.Notices.GetEntityAsync<NoticeRecord>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken)).Value;
-                record.ETag = fresh.ETag;
-                record.DeliveryStatus = fresh.DeliveryStatus;
-                record.DeliveryAt = fresh.DeliveryAt;
-                record.DeliveryReason = fresh.DeliveryReason;
-                record.Deliveries = fresh.Deliveries;
+                record = (await storage.Notices.GetEntityAsync<NoticeRecord>(record.PartitionKey, record.RowKey, cancellationToken: cancellationToken)).Value;
             }
         }
     }

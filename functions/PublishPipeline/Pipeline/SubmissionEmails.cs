@@ -42,8 +42,10 @@ public static class SubmissionEmails
             recipients,
             record.Subject,
             record.SentAt,
-            DeliveryNames.Status(record.Status, sent ? record.DeliveryStatus : null, record.Attempts, record.LastError is not null),
-            DeliveryNames.StatusClass(record.Status, sent ? record.DeliveryStatus : null),
+            DeliveryNames.Status(record.Status, record.DeliveryStatus, record.Attempts, record.LastError is not null),
+            DeliveryNames.StatusClass(record.Status, record.DeliveryStatus),
+
+            // Events can be recorded before the Sent write (SendGrid's "processed" may come first); they are shown once it is sent.
             sent ? record.DeliveryAt : null,
             record.Status switch
             {

@@ -44,8 +44,7 @@ internal sealed class MailEvents : IDisposable
             return;
         }
 
-        var events = mail.To.SelectMany(to => EventsFor(to)).Select(e => (mail.Id, Event: Event(mail.Notice, e.To, e.Type, e.Reason))).ToList();
-        Track(PostAsync(mail.Id, events.Select(e => e.Event).ToList()));
+        Track(PostAsync(mail.Id, mail.To.SelectMany(EventsFor).Select(e => Event(mail.Notice, e.To, e.Type, e.Reason)).ToList()));
     }
 
     /// <summary>Posts one event about an email (for <c>POST /_dev/mail/events</c> and tests), signed; returns the webhook's status.</summary>
