@@ -30,9 +30,9 @@ internal static class OperatorAlertWording
 
     public static string Subject(OperatorAlertNotice notice)
     {
-        var what = notice.SubmissionId is null
-            ? $"消息已移入 {notice.PoisonQueue}"
-            : $"{notice.AgencyName ?? "未知机关"}，提交 {notice.SubmissionId}";
+        var what = notice.SubmissionId is not null
+            ? $"{notice.AgencyName ?? "未知机关"}，提交 {notice.SubmissionId}"
+            : NotRetried(notice) ? "未重试" : $"消息已移入 {notice.PoisonQueue}";
         return FindingText.SingleLine($"【年报系统告警】{StageName(notice.Stage)}处理失败：{what}");
     }
 
