@@ -32,14 +32,7 @@ internal static class BenchCommand
         };
         command.SetAction(async (parse, invocationToken) =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
+            using var stop = new StopSignals(invocationToken);
 
             var log = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
