@@ -341,31 +341,9 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
         return request;
     }
 
-    private MeterListener Listen()
-    {
-        var listener = new MeterListener
+    private MeterListener Listen() =>
+        PipelineMetrics.ListenToHandled((stage, outcome, subject) =>
         {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == PipelineMetrics.MeterName && instrument.Name == "pipeline.messages.handled")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            string? stage = null, outcome = null, subject = null;
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case PipelineMetrics.StageTag: stage = tag.Value as string; break;
-                    case PipelineMetrics.OutcomeTag: outcome = tag.Value as string; break;
-                    case PipelineMetrics.SubjectTag: subject = tag.Value as string; break;
-                }
-            }
-
             if (subject is null)
             {
                 return;
@@ -380,9 +358,6 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
                 Signal(subject, SubmissionState.Published);
             }
         });
-        listener.Start();
-        return listener;
-    }
 
     private void Signal(string id, SubmissionState state)
     {
