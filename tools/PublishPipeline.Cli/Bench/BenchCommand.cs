@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using PublishPipeline.Cli.Dev;
 
@@ -87,8 +85,8 @@ internal static class BenchCommand
 
             var hostOptions = new DevHostOptions
             {
-                ApiPort = FreePort(),
-                SitePort = FreePort(),
+                ApiPort = AzuriteProcess.FreePort(),
+                SitePort = AzuriteProcess.FreePort(),
                 RepoRoot = repoRoot,
                 DataDirectory = Path.Combine(work, "data"),
                 StorageConnectionString = options.Storage,
@@ -138,13 +136,6 @@ internal static class BenchCommand
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var gb = memory is null ? "?" : (long.Parse(memory, CultureInfo.InvariantCulture) / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
         return $"{Environment.ProcessorCount} cores, {gb} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load {load} at the end";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
