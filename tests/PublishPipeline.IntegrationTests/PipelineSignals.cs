@@ -9,41 +9,22 @@ namespace PublishPipeline.IntegrationTests;
 /// </summary>
 public sealed class PipelineSignals : IDisposable
 {
-    private readonly MeterListener listener = new();
+    private readonly MeterListener listener;
     private readonly List<Handled> seen = [];
     private readonly object gate = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PipelineSignals()
     {
-        listener.InstrumentPublished = (instrument, l) =>
+        listener = PipelineMetrics.ListenToHandled((stage, outcome, subject) =>
         {
-            if (instrument.Meter.Name == PipelineMetrics.MeterName && instrument.Name == "pipeline.messages.handled")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            string? stage = null, outcome = null, subject = null;
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case PipelineMetrics.StageTag: stage = tag.Value as string; break;
-                    case PipelineMetrics.OutcomeTag: outcome = tag.Value as string; break;
-                    case PipelineMetrics.SubjectTag: subject = tag.Value as string; break;
-                }
-            }
-
             lock (gate)
             {
-                seen.Add(new Handled(stage ?? "", outcome ?? "", subject ?? ""));
+                seen.Add(new Handled(stage, outcome, subject ?? ""));
                 changed.TrySetResult();
                 changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         });
-        listener.Start();
     }
 
     /// <summary>One message a stage handled: the stage, what it did, and what the message was about.</summary>

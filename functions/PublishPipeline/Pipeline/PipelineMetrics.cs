@@ -21,6 +21,8 @@ public sealed class PipelineMetrics : IDisposable
     /// <summary>Tag: what the message was about: the submission id, or the key of a reminder, digest or alert.</summary>
     public const string SubjectTag = "subject";
 
+    private const string HandledInstrument = "pipeline.messages.handled";
+
     private readonly Meter meter;
     private readonly Counter<long> handled;
     private readonly Counter<long> dispatched;
@@ -28,12 +30,47 @@ public sealed class PipelineMetrics : IDisposable
     public PipelineMetrics(IMeterFactory? meters = null)
     {
         meter = meters?.Create(MeterName) ?? new Meter(MeterName);
-        handled = meter.CreateCounter<long>("pipeline.messages.handled", description: "Messages a stage handled, by stage and outcome");
+        handled = meter.CreateCounter<long>(HandledInstrument, description: "Messages a stage handled, by stage and outcome");
         dispatched = meter.CreateCounter<long>("pipeline.outbox.dispatched", description: "Outbox messages put on their queue");
     }
 
     public void Handled(string stage, string outcome, string? subject) =>
         handled.Add(1, new(StageTag, stage), new(OutcomeTag, outcome), new(SubjectTag, subject ?? ""));
+
+    /// <summary>
+    /// Starts listening to every message a stage handled, in any meter of this name in the process, and decodes the
+    /// tags written by <see cref="Handled"/>; dispose the listener to stop. The callback runs on the handler's thread.
+    /// </summary>
+    public static MeterListener ListenToHandled(Action<string, string, string?> onHandled)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == MeterName && instrument.Name == HandledInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? stage = null, outcome = null, subject = null;
+            foreach (var tag in tags)
+            {
+                switch (tag.Key)
+                {
+                    case StageTag: stage = tag.Value as string; break;
+                    case OutcomeTag: outcome = tag.Value as string; break;
+                    case SubjectTag: subject = tag.Value as string; break;
+                }
+            }
+
+            onHandled(stage ?? "", outcome ?? "", subject);
+        });
+        listener.Start();
+        return listener;
+    }
 
     public void OutboxDispatched(LifecycleMessage message) =>
         dispatched.Add(1, new KeyValuePair<string, object?>("message", message.ToString()));

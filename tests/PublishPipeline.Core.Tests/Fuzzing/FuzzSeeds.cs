@@ -38,6 +38,7 @@ public static class FuzzSeeds
         // The smallest crawled page too: its flattened tables take a reader path of their own (Reading/Flattened).
         var texts = all.Take(maxTexts).Union(all.Where(t => t.Name.Contains("crawl", StringComparison.Ordinal)).Take(1)).ToList();
         var seeds = new List<(string, byte[])>();
+        var checker = new DraftChecker();
         switch (target)
         {
             case "text":
@@ -49,7 +50,7 @@ public static class FuzzSeeds
             case "json":
                 foreach (var (name, text) in texts)
                 {
-                    var check = new DraftChecker().Check(name, Encoding.UTF8.GetBytes(text));
+                    var check = checker.Check(name, Encoding.UTF8.GetBytes(text));
                     seeds.Add((Path.ChangeExtension(name, ".json"), ReportJson.SerializeToUtf8(check.Document, indented: false)));
                 }
 
@@ -59,7 +60,7 @@ public static class FuzzSeeds
                 seeds.Add(("template-2019.docx", ReportTemplateDocument.Create(TemplateCatalog.Template2019)));
                 foreach (var (name, text) in texts)
                 {
-                    var check = new DraftChecker().Check(name, Encoding.UTF8.GetBytes(text));
+                    var check = checker.Check(name, Encoding.UTF8.GetBytes(text));
                     if (check.Document.Report is { } report && (report.Year is { } year ? TemplateCatalog.ForYear(year) : TemplateCatalog.Template2021) is { } template)
                     {
                         seeds.Add((Path.ChangeExtension(name, ".docx"), ReportTemplateDocument.Create(template, report)));

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using PublishPipeline.Cli.Dev;
 
@@ -32,14 +30,7 @@ internal static class BenchCommand
         };
         command.SetAction(async (parse, invocationToken) =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
+            using var stop = new StopSignals(invocationToken);
 
             var log = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -94,8 +85,8 @@ internal static class BenchCommand
 
             var hostOptions = new DevHostOptions
             {
-                ApiPort = FreePort(),
-                SitePort = FreePort(),
+                ApiPort = AzuriteProcess.FreePort(),
+                SitePort = AzuriteProcess.FreePort(),
                 RepoRoot = repoRoot,
                 DataDirectory = Path.Combine(work, "data"),
                 StorageConnectionString = options.Storage,
@@ -145,13 +136,6 @@ internal static class BenchCommand
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var gb = memory is null ? "?" : (long.Parse(memory, CultureInfo.InvariantCulture) / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
         return $"{Environment.ProcessorCount} cores, {gb} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load {load} at the end";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -190,9 +190,9 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
         while (true)
         {
             var final = tracked.Count(t => IsFinal(t) || (t.Id is null && t.AnsweredAt is not null));
-            var mails = NoticeCounts();
+            var mails = NoticesArrived();
             var expected = tracked.Where(t => t.Id is not null).Sum(t => t.Draft.ExpectedNotices.Count);
-            var arrived = tracked.Where(t => t.Id is not null).Sum(t => t.Draft.ExpectedNotices.Count(k => mails.ContainsKey($"{t.Id}/{k}")));
+            var arrived = tracked.Where(t => t.Id is not null).Sum(t => t.Draft.ExpectedNotices.Count(k => mails.Contains($"{t.Id}/{k}")));
             if (DateTimeOffset.UtcNow >= next || (final == tracked.Length && arrived == expected))
             {
                 next = DateTimeOffset.UtcNow.AddSeconds(10);
@@ -326,8 +326,9 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
 
-    private Dictionary<string, int> NoticeCounts() =>
-        host.Mail.Mails.Where(m => m.Notice is not null).GroupBy(m => m.Notice!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    /// <summary>The notices at least one email arrived for: the wait only asks whether each arrived (copies are counted once settled).</summary>
+    private HashSet<string> NoticesArrived() =>
+        host.Mail.Mails.Where(m => m.Notice is not null).Select(m => m.Notice!).ToHashSet(StringComparer.Ordinal);
 
     private bool IsFinal(Tracked item) => item.Id is not null && signalled.TryGetValue(item.Id, out var state) && Final.Contains(state);
 
@@ -341,31 +342,9 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
         return request;
     }
 
-    private MeterListener Listen()
-    {
-        var listener = new MeterListener
+    private MeterListener Listen() =>
+        PipelineMetrics.ListenToHandled((stage, outcome, subject) =>
         {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == PipelineMetrics.MeterName && instrument.Name == "pipeline.messages.handled")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            string? stage = null, outcome = null, subject = null;
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case PipelineMetrics.StageTag: stage = tag.Value as string; break;
-                    case PipelineMetrics.OutcomeTag: outcome = tag.Value as string; break;
-                    case PipelineMetrics.SubjectTag: subject = tag.Value as string; break;
-                }
-            }
-
             if (subject is null)
             {
                 return;
@@ -380,9 +359,6 @@ internal sealed class BenchRun(DevHost host, BenchWorkload workload, int concurr
                 Signal(subject, SubmissionState.Published);
             }
         });
-        listener.Start();
-        return listener;
-    }
 
     private void Signal(string id, SubmissionState state)
     {

@@ -143,12 +143,13 @@ internal sealed class BenchWorkload
 
             var report = document.Report;
             var template = TemplateCatalog.Get(report.Template ?? throw new BenchException($"{path} names no template"));
+            byte[] docx = format == "json" ? [] : ReportTemplateDocument.Create(template, report);
             var content = format switch
             {
                 "json" => json,
-                "docx" => ReportTemplateDocument.Create(template, report),
-                "txt" => DraftForms.Text(ReportTemplateDocument.Create(template, report)),
-                _ => DraftForms.Html(ReportTemplateDocument.Create(template, report), report.Title ?? ""),
+                "docx" => docx,
+                "txt" => DraftForms.Text(docx),
+                _ => DraftForms.Html(docx, report.Title ?? ""),
             };
             drafts.Add(new BenchDraft(drafts.Count, agency, year, template.Id, format, $"{year}年{agency.Name}政府信息公开工作年度报告.{format}", content, withErrors, review));
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using PublishPipeline.Submissions;
 
@@ -55,14 +54,7 @@ internal static class DevCommand
         command.SetAction(async (parse, invocationToken) =>
         {
             // Ctrl-C or SIGTERM: stop the hosts, then Azurite if this process started it.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
+            using var stop = new StopSignals(invocationToken);
 
             var cancellationToken = stop.Token;
             var repoRoot = RepoRoot.Find();

@@ -283,6 +283,11 @@ internal static partial class FlattenedTable
     private static string GroupLabel(string text, string core)
     {
         var folded = LabelText.Simplify(LabelText.FoldWidth(text));
+        if (folded.Length != text.Length)
+        {
+            return core;
+        }
+
         var compact = new StringBuilder(folded.Length);
         var positions = new List<int>(folded.Length);
         for (var i = 0; i < folded.Length; i++)
@@ -296,7 +301,7 @@ internal static partial class FlattenedTable
 
         var squeezed = compact.ToString();
         var at = squeezed.LastIndexOf(core, StringComparison.Ordinal);
-        if (at < 0 || folded.Length != text.Length)
+        if (at < 0)
         {
             return core;
         }
