@@ -63,6 +63,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<Pipeline.Outbox.OutboxDispatcher>();
         services.AddTransient<SubmissionTransitions>();
         services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<RegionDirectory>();
         services.AddSingleton<MessageQueue>();
         services.AddSingleton<ValidationInputsFactory>();
         // Explicit factories: ReportValidator also has a rules constructor, which DI would satisfy with no rules.

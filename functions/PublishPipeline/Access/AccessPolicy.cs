@@ -5,7 +5,8 @@ namespace PublishPipeline.Access;
 /// <summary>
 /// Who may do what, from the agency directory alone: an agency's submitters submit, follow and withdraw its
 /// reports; the reviewers of its supervising office follow, approve, return, publish and withdraw them (including
-/// taking a published report down). Nobody else sees anything of a report that is not public.
+/// taking a published report down); the supervisors of a region (<see cref="SupervisedRegion"/>) follow every agency of
+/// that region and no other. Nobody else sees anything of a report that is not public.
 /// </summary>
 public static class AccessPolicy
 {
@@ -22,6 +23,13 @@ public static class AccessPolicy
     /// <summary>Submitters withdraw what is not yet public; reviewers may also take a published report down.</summary>
     public static bool CanWithdraw(Agency agency, Caller caller, SubmissionState state) =>
         IsReviewer(agency, caller) || (IsSubmitter(agency, caller) && state != SubmissionState.Published);
+
+    /// <summary>Whether the caller is one of the region's supervisors.</summary>
+    public static bool IsSupervisor(SupervisedRegion region, Caller caller) => Contains(region.SupervisorEmails, caller);
+
+    /// <summary>Whether the caller supervises one of <paramref name="regions"/> and that region covers the agency.</summary>
+    public static bool SupervisesAgency(Agency agency, IEnumerable<SupervisedRegion> regions, Caller caller) =>
+        regions.Any(r => r.Covers(agency) && IsSupervisor(r, caller));
 
     private static bool Contains(IReadOnlyList<string> emails, Caller caller) =>
         emails.Any(e => string.Equals(e.Trim(), caller.Email, StringComparison.OrdinalIgnoreCase));

@@ -13,6 +13,7 @@ internal static class DevCommand
         var sitePort = new Option<int>("--site-port") { Description = "public site port", DefaultValueFactory = _ => 7080 };
         var submit = new Option<DirectoryInfo?>("--submit") { Description = "submit every draft in this folder ({year}-{agency}.ext) once the host is up" };
         var agencies = new Option<FileInfo?>("--agencies") { Description = "agency directory CSV to load (default: samples/agencies.csv)" };
+        var regions = new Option<FileInfo?>("--regions") { Description = "supervised regions CSV to load (default: regions.csv next to the agency directory CSV, when there)" };
         var exit = new Option<bool>("--exit-when-done") { Description = "stop after the submitted drafts are processed (exit 1 if any timed out)" };
         var storage = new Option<string?>("--storage")
         {
@@ -34,7 +35,7 @@ internal static class DevCommand
         };
         var command = new Command("dev", "Run the pipeline locally: its own Azurite, the triggers, the API, the site and the mailbox")
         {
-            apiPort, sitePort, submit, agencies, exit, storage, azuritePort, reset, dataDirectory, mailFault,
+            apiPort, sitePort, submit, agencies, regions, exit, storage, azuritePort, reset, dataDirectory, mailFault,
         };
         command.Validators.Add(result =>
         {
@@ -58,12 +59,14 @@ internal static class DevCommand
 
             var cancellationToken = stop.Token;
             var repoRoot = RepoRoot.Find();
+            var agenciesCsv = parse.GetValue(agencies)?.FullName ?? DefaultAgencies(repoRoot);
             var options = new DevHostOptions
             {
                 ApiPort = parse.GetValue(apiPort),
                 SitePort = parse.GetValue(sitePort),
                 RepoRoot = repoRoot,
-                AgenciesCsv = parse.GetValue(agencies)?.FullName ?? DefaultAgencies(repoRoot),
+                AgenciesCsv = agenciesCsv,
+                RegionsCsv = parse.GetValue(regions)?.FullName ?? RegionsNextTo(agenciesCsv),
                 StorageConnectionString = parse.GetValue(storage),
                 AzuriteBlobPort = parse.GetValue(azuritePort),
                 Reset = parse.GetValue(reset),
@@ -131,6 +134,12 @@ internal static class DevCommand
             return exitCode;
         });
         return command;
+    }
+
+    private static string? RegionsNextTo(string? agenciesCsv)
+    {
+        var path = agenciesCsv is null ? null : Path.Combine(Path.GetDirectoryName(agenciesCsv)!, "regions.csv");
+        return path is not null && File.Exists(path) ? path : null;
     }
 
     private static string? DefaultAgencies(string? repoRoot)

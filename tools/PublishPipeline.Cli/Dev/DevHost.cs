@@ -120,6 +120,13 @@ internal sealed class DevHost : IAsyncDisposable
                 await log.WriteLineAsync($"Agency directory: {count} agencies loaded from {options.AgenciesCsv}");
             }
 
+            if (options.RegionsCsv is not null)
+            {
+                using var csv = File.OpenText(options.RegionsCsv);
+                var count = await app.Services.GetRequiredService<RegionDirectory>().ImportCsvAsync(csv, cancellationToken);
+                await log.WriteLineAsync($"Regions:          {count} supervised regions loaded from {options.RegionsCsv}");
+            }
+
             await app.Services.GetRequiredService<LiveSitePublisher>().WriteStaticFilesAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             return new DevHost(azurite, data, app, mail, options, connectionString, repoRoot);

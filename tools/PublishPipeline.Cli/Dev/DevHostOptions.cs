@@ -31,6 +31,9 @@ internal sealed class DevHostOptions
     /// <summary>An agency directory CSV loaded at start (samples/agencies.csv for the local run).</summary>
     public string? AgenciesCsv { get; set; }
 
+    /// <summary>A supervised regions CSV loaded at start (samples/regions.csv for the local run).</summary>
+    public string? RegionsCsv { get; set; }
+
     /// <summary>Extra configuration, as the Functions app would read from its app settings.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
