@@ -37,7 +37,7 @@ public sealed class EmailComposerTests
 
         var warningRows = html.QuerySelectorAll("table")[1].QuerySelectorAll("tbody tr");
         Assert.Single(warningRows);
-        Assert.Contains("六、其他需要报告的事项", Cells(warningRows[0])[1], StringComparison.Ordinal);
+        Assert.Contains("第六部分「其他需要报告的事项」", Cells(warningRows[0])[1], StringComparison.Ordinal);
 
         foreach (var expected in new[] { CarriedOutError.Message, "四、结转下年度继续办理", "应为：36", "实为：35", "实为：-1.5", Warning.Message })
         {

@@ -42,7 +42,7 @@ public sealed class SubmittedYearEmailTests
     [InlineData("title", "标题")]
     [InlineData("preamble", "正文开头（导语）")]
     [InlineData("published_at", "落款或发布日期")]
-    [InlineData("overview", "部分：一、总体情况")]
+    [InlineData("overview", "第一部分「总体情况」")]
     public void Locations_before_the_parts_are_named_in_chinese(string section, string expected)
     {
         var finding = new Finding { Rule = "A8", Severity = Severity.Error, Message = "年度不一致", Location = new FindingLocation { Section = section } };

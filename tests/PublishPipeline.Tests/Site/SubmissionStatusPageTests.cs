@@ -83,8 +83,12 @@ public sealed class SubmissionStatusPageTests
         Assert.Equal(["—", "-1.5", "C2"], errorRows[1][3..]);
 
         var warningRow = Assert.Single(tables[1].QuerySelectorAll("tbody tr").Select(Cells));
-        Assert.Equal(["1", "部分：六、其他需要报告的事项", SectionWarning.Message, "—", "—", "H2"], warningRow);
+        Assert.Equal(["1", "第六部分「其他需要报告的事项」", SectionWarning.Message, "—", "—", "H2"], warningRow);
         Assert.DoesNotContain("仅供参考", Html.Text(dom.GetElementById("findings")!), StringComparison.Ordinal);
+
+        // The rule id (D1, C2) is one unbroken word: its column never wraps, whatever the message beside it.
+        Assert.All(tables.SelectMany(t => t.QuerySelectorAll("tbody tr")), row => Assert.Equal("rule", row.Children[^1].ClassName));
+        Assert.Matches(@"\.status-table \.rule \{ white-space: nowrap;", dom.QuerySelector("style")!.TextContent);
     }
 
     [Fact]
@@ -216,6 +220,16 @@ public sealed class SubmissionStatusPageTests
                 break;
             case "withdraw":
                 Assert.True(form.QuerySelector("input[name=reason]")!.HasAttribute("required"));
+                break;
+            case "approve":
+                // The scheduled time the API takes (Beijing, optional) and the optional comment; the hint says what each does.
+                var approveAt = form.QuerySelector("input[name=publishAt]")!;
+                Assert.Equal("datetime-local", approveAt.GetAttribute("type"));
+                Assert.False(approveAt.HasAttribute("required"));
+                Assert.Equal(approveAt.Id, form.QuerySelector("label")!.GetAttribute("for"));
+                Assert.Contains("北京时间", Html.Text(form.QuerySelector("label")!), StringComparison.Ordinal);
+                Assert.False(form.QuerySelector("textarea[name=comments]")!.HasAttribute("required"));
+                Assert.Contains("留空则批准后立即发布", Html.Text(form.QuerySelector(".hint")!), StringComparison.Ordinal);
                 break;
             case "publish":
                 var publishAt = form.QuerySelector("input[name=publishAt]")!;

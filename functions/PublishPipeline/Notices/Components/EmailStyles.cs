@@ -17,6 +17,9 @@ internal static class EmailStyles
 
     public const string Cell = "border:1px solid #8c959f;padding:6px 8px;vertical-align:top;";
 
+    /// <summary>A rule id (D1, B4) never breaks over two lines.</summary>
+    public const string RuleCell = "border:1px solid #8c959f;padding:6px 8px;vertical-align:top;white-space:nowrap;";
+
     public const string NumberCell = "border:1px solid #8c959f;padding:6px 8px;vertical-align:top;text-align:right;white-space:nowrap;";
 
     public const string Reason = "margin:12px 0;padding:10px 12px;border-left:4px solid #9f1c1c;background:#fdf2f2;";
