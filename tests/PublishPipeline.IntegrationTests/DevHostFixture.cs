@@ -248,7 +248,7 @@ public sealed class DevHostFixture : IAsyncLifetime
     }
 }
 
-public sealed record MailView(int Id, string From, List<string> To, string Subject, string Text, string Html, string? Notice);
+public sealed record MailView(int Id, string From, List<string> To, string Subject, string Text, string Html, string? Notice, DateTimeOffset ReceivedAt = default);
 
 [CollectionDefinition(Name)]
 public sealed class DevHostCollection : ICollectionFixture<DevHostFixture>

@@ -103,6 +103,39 @@ public sealed class CrossSiteRequestTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_approve_form_schedules_publication_at_the_Beijing_time_the_reviewer_enters()
+    {
+        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", level: "乡镇街道", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+        using var browser = await SignedInBrowserAsync(agency.ReviewerEmails[0]);
+        var statusUrl = $"{fixture.ApiUrl}/api/submissions/{v1.Id}";
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+        pageRequest.Headers.Accept.ParseAdd("text/html");
+        using var page = await browser.SendAsync(pageRequest);
+        var form = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("form.action-approve")!;
+        var action = new Uri(new Uri(statusUrl), form.GetAttribute("action")!).ToString();
+
+        // What Chromium sends when the reviewer types 2027-01-20 09:00 into the datetime-local field and a comment.
+        var scheduled = DateTimeOffset.UtcNow.AddDays(30);
+        var beijing = scheduled.ToOffset(TimeSpan.FromHours(8));
+        var typed = new Dictionary<string, string> { ["publishAt"] = beijing.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), ["comments"] = "请按时发布" };
+        var fields = form.QuerySelectorAll("input[name], textarea[name]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, typed.GetValueOrDefault(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")));
+        var submit = Post(action, new FormUrlEncodedContent(fields), fixture.ApiUrl);
+        submit.Headers.Referrer = new Uri(statusUrl);
+        using var approved = await browser.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.SeeOther, approved.StatusCode);
+
+        var submission = await fixture.WaitForStateAsync(v1.Id, SubmissionState.Approved);
+        var expected = new DateTimeOffset(beijing.Year, beijing.Month, beijing.Day, beijing.Hour, beijing.Minute, 0, TimeSpan.FromHours(8));
+        Assert.Equal(expected, submission.PublishAt);
+        Assert.Equal("请按时发布", submission.Comments);
+        var view = await fixture.GetSubmissionViewAsync(v1.Id, agency.ReviewerEmails[0]);
+        Assert.Contains(view.Audit, a => a.Reason.Contains($"定于 {beijing.Year}年{beijing.Month}月{beijing.Day}日 {beijing:HH:mm} 发布", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_multipart_upload_from_another_site_does_not_publish_over_the_live_report()
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局", autoPublish: true);
