@@ -27,7 +27,8 @@ internal static class PrivatePageStyles
         .status-table { border-collapse: collapse; width: 100%; font-size: .9rem; line-height: 1.5; margin: .5rem 0 1.5rem; }
         .status-table caption { caption-side: top; text-align: left; font-weight: 700; padding: .25rem 0; }
         .status-table th, .status-table td { border: 1px solid var(--rule-light); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-        .status-table thead th { background: var(--head-bg); }
+        .status-table thead th { background: var(--head-bg); white-space: nowrap; }
+        .status-table td.location { min-width: 11em; }
         .status-table .rule { white-space: nowrap; overflow-wrap: normal; width: 3.5em; }
         .status-table td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .status-table ul.recipients { margin: 0; padding: 0; list-style: none; }

@@ -111,7 +111,7 @@ public sealed class SubmissionStatusPageTests
         Assert.Equal(
             [
                 ["2022年3月1日 09:05", "clerk@qingshan.gov.cn", "—", "已收到", "已上传"],
-                ["2022年3月1日 09:06", "system", "已收到", "待审核", "校验通过（1 处提示）"],
+                ["2022年3月1日 09:06", "系统（自动校验）", "已收到", "待审核", "校验通过（1 处提示）"],
                 ["2022年3月2日 16:00", "reviewer@city.gov.cn", "待审核", "已批准（待发布）", "同意发布"],
             ],
             rows);
@@ -309,7 +309,7 @@ public sealed class SubmissionStatusPageTests
         Audit =
         [
             new StatusAuditEntry(ReceivedAt, "clerk@qingshan.gov.cn", "", "Received", "已上传"),
-            new StatusAuditEntry(ReceivedAt.AddMinutes(1), "system", "Received", "AwaitingReview", "校验通过（1 处提示）"),
+            new StatusAuditEntry(ReceivedAt.AddMinutes(1), "system:ingest", "Received", "AwaitingReview", "校验通过（1 处提示）"),
             new StatusAuditEntry(new DateTimeOffset(2022, 3, 2, 8, 0, 0, TimeSpan.Zero), "reviewer@city.gov.cn", "AwaitingReview", "Approved", "同意发布"),
         ],
         OtherVersions =
