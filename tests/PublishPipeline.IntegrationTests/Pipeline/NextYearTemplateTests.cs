@@ -79,6 +79,33 @@ public sealed class NextYearTemplateTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_status_page_and_the_public_report_page_link_the_next_years_draft()
+    {
+        var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
+        await Publish2020Async(agency);
+        var submission = await fixture.WaitForSubmissionAsync(agency.Id, 2020, SubmissionState.Published);
+        var path = $"/api/agencies/{agency.Id}/template?year=2021";
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{fixture.ApiUrl}/api/submissions/{submission.Id}");
+        request.Headers.Add("X-Dev-User", agency.SubmitterEmails[0]);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var status = await fixture.Http.SendAsync(request);
+        var statusPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await status.Content.ReadAsStringAsync());
+        var link = Assert.Single(statusPage.QuerySelectorAll("a.template-link"));
+        Assert.Equal(path, link.GetAttribute("href"));
+        Assert.StartsWith("下载2021年度报告 Word 模板", link.TextContent, StringComparison.Ordinal);
+
+        var reportPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await fixture.Http.GetStringAsync($"{fixture.SiteUrl}/reports/2020/{agency.Id}/"));
+        var publicLink = Assert.Single(reportPage.QuerySelectorAll(".next-year-template a"));
+        Assert.Equal(fixture.ApiUrl + path, publicLink.GetAttribute("href"));
+        Assert.Equal("下载2021年度报告模板（已预填）", publicLink.TextContent);
+
+        // The public page's link works for the agency's staff once signed in.
+        using var followed = await fixture.SendAsync(HttpMethod.Get, path, agency.SubmitterEmails[0]);
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+    }
+
+    [Fact]
     public async Task Pubpipe_template_writes_the_draft_from_storage_and_says_what_it_carried()
     {
         var agency = await fixture.RegisterAgencyAsync("兰溪市文化和旅游局");
