@@ -66,6 +66,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<MessageQueue>();
         services.AddSingleton<ValidationInputsFactory>();
+        services.AddTransient<NextYearTemplates>();
         // Explicit factories: ReportValidator also has a rules constructor, which DI would satisfy with no rules.
         // The reader's own cap (and the Word and PDF readers' file caps) follow Pipeline__MaxDraftBytes, so the API,
         // ingest and the reader refuse the same files.
@@ -97,6 +98,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<DraftsApi>();
         services.AddTransient<SubmissionsApi>();
         services.AddTransient<ReviewApi>();
+        services.AddTransient<TemplatesApi>();
         return services;
     }
 

@@ -8,7 +8,9 @@ namespace PublishPipeline.Documents;
 /// <summary>
 /// Writes a national template (2019 试行 or 2021) as the Word document an agency fills in: a title placeholder, the six
 /// part headings, and tables 二–四 with their header cells merged as printed in the official format. Given a report,
-/// it writes that report's title, part texts and cell values instead (tests use this to build Word drafts).
+/// it writes that report's title, part texts and cell values instead (tests use this to build Word drafts). With
+/// <see cref="TemplateDocumentOptions"/> it also writes the report's 导语, shades chosen cells and puts notes in the page
+/// header (next year's pre-filled draft, <see cref="NextYearDraft"/>); without them the output is as it always was.
 /// </summary>
 public static class ReportTemplateDocument
 {
@@ -31,14 +33,31 @@ public static class ReportTemplateDocument
         return stream.ToArray();
     }
 
-    public static void Write(ReportTemplate template, Stream output, Report? content = null)
+    public static void Write(ReportTemplate template, Stream output, Report? content = null) => Write(template, output, content, null);
+
+    public static byte[] Create(ReportTemplate template, Report? content, TemplateDocumentOptions? options)
+    {
+        using var stream = new MemoryStream();
+        Write(template, stream, content, options);
+        return stream.ToArray();
+    }
+
+    public static void Write(ReportTemplate template, Stream output, Report? content, TemplateDocumentOptions? options)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(output);
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         var body = new Body();
+        var shading = options?.Shading ?? new Dictionary<TemplateCell, string>();
         body.Append(TextParagraph(content?.Title ?? TitlePlaceholder, bold: true, centered: true, size: "36"));
+        if (options?.IncludePreamble == true && !string.IsNullOrEmpty(content?.Preamble))
+        {
+            foreach (var line in content.Preamble.Split('\n').Where(l => l.Length > 0))
+            {
+                body.Append(TextParagraph(line));
+            }
+        }
 
         foreach (var section in template.Sections)
         {
@@ -55,17 +74,17 @@ public static class ReportTemplateDocument
                 case "proactive":
                     foreach (var item in template.Proactive)
                     {
-                        body.Append(ProactiveTable(item, content?.Tables.Proactive?.GetValueOrDefault(item.Key)));
+                        body.Append(ProactiveTable(item, content?.Tables.Proactive?.GetValueOrDefault(item.Key), shading));
                         body.Append(new Paragraph());
                     }
 
                     break;
                 case "requests":
-                    body.Append(RequestsTable(template.Requests, content?.Tables.Requests));
+                    body.Append(RequestsTable(template.Requests, content?.Tables.Requests, shading));
                     body.Append(new Paragraph());
                     break;
                 case "review_litigation":
-                    body.Append(ReviewTable(template.ReviewLitigation, content?.Tables.ReviewLitigation));
+                    body.Append(ReviewTable(template.ReviewLitigation, content?.Tables.ReviewLitigation, shading));
                     body.Append(new Paragraph());
                     break;
             }
@@ -77,15 +96,27 @@ public static class ReportTemplateDocument
             }
         }
 
-        body.Append(new SectionProperties(
+        var page = new SectionProperties();
+        if (options?.HeaderNotes is { Count: > 0 } notes)
+        {
+            // The notes go in the page header, which no reader of drafts looks at: a filled-in draft reads back exactly
+            // as it would without them, while the person filling it in sees them on every page.
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(notes.Select(n => TextParagraph(n, size: "18")));
+            header.Header.Save();
+            page.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) });
+        }
+
+        page.Append(
             new PageSize { Width = 11906U, Height = 16838U },
-            new PageMargin { Top = 1440, Right = 1247U, Bottom = 1440, Left = 1247U, Header = 851U, Footer = 992U, Gutter = 0U }));
+            new PageMargin { Top = 1440, Right = 1247U, Bottom = 1440, Left = 1247U, Header = 851U, Footer = 992U, Gutter = 0U });
+        body.Append(page);
         main.Document = new Document(body);
         main.Document.Save();
     }
 
     /// <summary>One 第二十条 item: its heading row across the table, the 信息内容 header row, then a row per content row.</summary>
-    private static Table ProactiveTable(ProactiveItem item, Dictionary<string, List<CellValue>>? values)
+    private static Table ProactiveTable(ProactiveItem item, Dictionary<string, List<CellValue>>? values, IReadOnlyDictionary<TemplateCell, string> shading)
     {
         var columns = item.Columns.Count;
         var table = NewTable(1 + columns);
@@ -94,7 +125,7 @@ public static class ReportTemplateDocument
         foreach (var row in item.Rows)
         {
             var cells = values?.GetValueOrDefault(row.Key);
-            table.Append(new TableRow([LabelCell(row.Label), .. Enumerable.Range(0, columns).Select(c => ValueCell(cells, c))]));
+            table.Append(new TableRow([LabelCell(row.Label), .. Enumerable.Range(0, columns).Select(c => ValueCell(cells, c, shading.GetValueOrDefault(TemplateCell.Proactive(item.Key, row.Key, c))))]));
         }
 
         return table;
@@ -105,7 +136,7 @@ public static class ReportTemplateDocument
     /// value columns; 自然人 and 总计 down two rows; 法人或其他组织 over its five columns. Row headers: 三、本年度办理结果
     /// down every result row, each （三）（四）（五）（六） group down its sub-rows.
     /// </summary>
-    private static Table RequestsTable(RequestsTable shape, Dictionary<string, List<CellValue>>? values)
+    private static Table RequestsTable(RequestsTable shape, Dictionary<string, List<CellValue>>? values, IReadOnlyDictionary<TemplateCell, string> shading)
     {
         var valueColumns = shape.Columns.Count;
         var organisations = valueColumns - 2;
@@ -132,7 +163,7 @@ public static class ReportTemplateDocument
         {
             var row = rows[i];
             var cells = values?.GetValueOrDefault(row.Key);
-            var valueCells = Enumerable.Range(0, valueColumns).Select(c => ValueCell(cells, c));
+            var valueCells = Enumerable.Range(0, valueColumns).Select(c => ValueCell(cells, c, shading.GetValueOrDefault(TemplateCell.Requests(row.Key, c))));
             if (firstResult < 0 || i < firstResult || i > total)
             {
                 table.Append(new TableRow([LabelCell(row.Label, span: LabelColumns), .. valueCells]));
@@ -166,7 +197,7 @@ public static class ReportTemplateDocument
     /// Table 四 as printed: 行政复议 over its five columns, whose labels run down two rows; 行政诉讼 over ten, then
     /// 未经复议直接起诉 and 复议后起诉 over five each with their column labels beneath; then one row of values.
     /// </summary>
-    private static Table ReviewTable(ReviewLitigationTable shape, Dictionary<string, List<CellValue>>? values)
+    private static Table ReviewTable(ReviewLitigationTable shape, Dictionary<string, List<CellValue>>? values, IReadOnlyDictionary<TemplateCell, string> shading)
     {
         var width = shape.Columns.Count;
         var table = NewTable(width * shape.Groups.Count);
@@ -202,7 +233,7 @@ public static class ReportTemplateDocument
         foreach (var group in shape.Groups)
         {
             var cells = values?.GetValueOrDefault(group.Key);
-            valueRow.Append(Enumerable.Range(0, width).Select(c => ValueCell(cells, c)));
+            valueRow.Append(Enumerable.Range(0, width).Select(c => ValueCell(cells, c, shading.GetValueOrDefault(TemplateCell.ReviewLitigation(group.Key, c)))));
         }
 
         table.Append(top, middle, bottom, valueRow);
@@ -240,12 +271,17 @@ public static class ReportTemplateDocument
         return new TableCell(properties, TextParagraph(text, centered: true));
     }
 
-    private static TableCell ValueCell(List<CellValue>? cells, int column)
+    private static TableCell ValueCell(List<CellValue>? cells, int column, string? fill = null)
     {
         var text = cells is not null && column < cells.Count ? cells[column].ToString() : "";
-        return new TableCell(
-            new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-            TextParagraph(text, centered: true));
+        var properties = new TableCellProperties();
+        if (fill is not null)
+        {
+            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+        }
+
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        return new TableCell(properties, TextParagraph(text, centered: true));
     }
 
     private static Paragraph TextParagraph(string text, bool bold = false, bool centered = false, string size = FontSize)

@@ -31,6 +31,9 @@ public sealed class PublicUrls
     /// <summary>The private preview of a submission's page.</summary>
     public string SubmissionPreview(string submissionId) => api + SubmissionPaths.Preview(submissionId);
 
+    /// <summary>An agency's pre-filled Word template for a year (the public report page links it for the agency's staff).</summary>
+    public string AgencyTemplate(string agencyId, int year) => api + SubmissionPaths.AgencyTemplate(agencyId, year);
+
     /// <summary>Where an agency uploads.</summary>
     public string Submit() => api + SubmissionPaths.Drafts;
 }

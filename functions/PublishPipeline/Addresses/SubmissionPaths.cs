@@ -18,6 +18,10 @@ public static class SubmissionPaths
 
     public static string Publish(string submissionId) => Status(submissionId) + "/publish";
 
+    /// <summary>An agency's Word template for a year, pre-filled from its published report of the year before.</summary>
+    public static string AgencyTemplate(string agencyId, int year) =>
+        "/api/agencies/" + Uri.EscapeDataString(agencyId) + "/template?year=" + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Where an agency uploads a draft.</summary>
     public const string Drafts = "/api/drafts";
 }

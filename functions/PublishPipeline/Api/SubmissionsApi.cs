@@ -20,6 +20,7 @@ public sealed class SubmissionsApi(
     AgencyDirectory agencies,
     CallerResolver callers,
     SiteRenderer renderer,
+    NextYearTemplates templates,
     IOptions<PipelineOptions> options)
 {
     public const string Route = "submissions/{id}";
@@ -62,6 +63,7 @@ public sealed class SubmissionsApi(
                 PublicUrl = state == SubmissionState.Published ? submission.PublicUrl : null,
                 PublishedAt = submission.PublishedAt,
                 ScheduledPublishAt = state == SubmissionState.Approved ? submission.PublishAt : null,
+                TemplateYear = TemplateYear(submission.Year, state),
                 CanApprove = reviewer && ReviewWorkflow.CanApproveIn(state),
                 CanReturn = reviewer && ReviewWorkflow.CanReturnIn(state),
                 CanPublish = reviewer && ReviewWorkflow.CanPublishIn(state),
@@ -90,6 +92,13 @@ public sealed class SubmissionsApi(
             new PreviewModel(document, agency!.Id, agency.Name, submission.Year, submission.Version, submission.State, submission.Id, submission.ReceivedAt),
             cancellationToken);
         return PrivatePage(page, PreviewHeaders.Preview);
+    }
+
+    /// <summary>Once a report is public the agency's next job is next year's; before, it is this year's draft.</summary>
+    private int? TemplateYear(int year, SubmissionState state)
+    {
+        var templateYear = state == SubmissionState.Published ? year + 1 : year;
+        return templates.YearRefusal(templateYear) is null ? templateYear : null;
     }
 
     /// <summary>Browsers (Accept: text/html) get the page; programs asking for JSON, or for anything, get JSON.</summary>

@@ -29,6 +29,7 @@ public static class PipelineFunctions
     public const string GetSubmission = nameof(GetSubmission);
     public const string PreviewSubmission = nameof(PreviewSubmission);
     public const string ListAgencySubmissions = nameof(ListAgencySubmissions);
+    public const string GetAgencyTemplate = nameof(GetAgencyTemplate);
     public const string ApproveSubmission = nameof(ApproveSubmission);
     public const string ReturnSubmission = nameof(ReturnSubmission);
     public const string WithdrawSubmission = nameof(WithdrawSubmission);
@@ -58,6 +59,7 @@ public static class PipelineFunctions
         new HttpFunction(GetSubmission, Get, SubmissionsApi.Route, (sp, request, id, ct) => sp.GetRequiredService<SubmissionsApi>().GetAsync(request, id!, ct)),
         new HttpFunction(PreviewSubmission, Get, SubmissionsApi.PreviewRoute, (sp, request, id, ct) => sp.GetRequiredService<SubmissionsApi>().PreviewAsync(request, id!, ct)),
         new HttpFunction(ListAgencySubmissions, Get, SubmissionsApi.AgencyRoute, (sp, request, id, ct) => sp.GetRequiredService<SubmissionsApi>().ListForAgencyAsync(request, id!, ct)),
+        new HttpFunction(GetAgencyTemplate, Get, TemplatesApi.Route, (sp, request, id, ct) => sp.GetRequiredService<TemplatesApi>().GetAsync(request, id!, ct)),
         new HttpFunction(ApproveSubmission, Post, ReviewApi.ApproveRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().ApproveAsync(request, id!, ct)),
         new HttpFunction(ReturnSubmission, Post, ReviewApi.ReturnRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().ReturnAsync(request, id!, ct)),
         new HttpFunction(WithdrawSubmission, Post, ReviewApi.WithdrawRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().WithdrawAsync(request, id!, ct)),

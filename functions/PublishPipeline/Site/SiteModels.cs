@@ -29,6 +29,12 @@ public sealed record ReportPageModel(
     /// <summary>The 更正说明 given with a correction, if any.</summary>
     public string? CorrectionNote { get; init; }
 
+    /// <summary>
+    /// The API's address of the agency's next-year template, pre-filled from this report (for the agency's staff, who
+    /// sign in to get it); null where the site is built without the API (a folder build without an API address).
+    /// </summary>
+    public string? NextYearTemplateUrl { get; init; }
+
     /// <summary>The agency's published report of the previous year, for the per-row comparison; null when there is none.</summary>
     public ReportDocument? Previous { get; init; }
 

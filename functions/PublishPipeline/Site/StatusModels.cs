@@ -45,6 +45,12 @@ public sealed record SubmissionStatusModel
 
     public DateTimeOffset? ScheduledPublishAt { get; init; }
 
+    /// <summary>
+    /// The year whose pre-filled Word template the page links (the next year once this report is published, else this
+    /// year's, pre-filled from last year's); null when no template is offered for it.
+    /// </summary>
+    public int? TemplateYear { get; init; }
+
     /// <summary>The submission's ETag, posted back with every action as <see cref="StatusFormFields.ETag"/>; none when null.</summary>
     public string? ConcurrencyToken { get; init; }
 

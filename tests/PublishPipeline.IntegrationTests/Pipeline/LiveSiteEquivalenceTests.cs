@@ -112,7 +112,7 @@ public sealed class LiveSiteEquivalenceTests : IAsyncLifetime
         var (directory, problems) = SiteDirectory.Read(System.Text.Encoding.UTF8.GetBytes(csv));
         Assert.Empty(problems);
         var output = Path.Combine(data, "output");
-        var result = await new FolderSiteBuilder(new SiteBuildOptions { Directory = directory, BaseUrl = BaseUrl, Jobs = 1 })
+        var result = await new FolderSiteBuilder(new SiteBuildOptions { Directory = directory, BaseUrl = BaseUrl, ApiBaseUrl = new Uri("http://127.0.0.1"), Jobs = 1 })
             .BuildAsync(input, new DirectoryOutput(output));
         Assert.Empty(result.LeftOut);
 

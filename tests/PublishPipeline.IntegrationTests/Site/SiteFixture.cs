@@ -18,6 +18,9 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>The public address the build writes into the feed, the sitemap and canonical links.</summary>
     public const string PublicBaseUrl = "https://reports.example.gov.cn";
 
+    /// <summary>The API beside the site (report pages link the agency's next-year template there).</summary>
+    public const string ApiBaseUrl = "https://api.reports.example.gov.cn";
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
     private readonly IMessageSink diagnostics;

@@ -29,6 +29,7 @@ public sealed class PublishedPageReadBackTests
             Version = 2,
             EarlierVersions = [new EarlierVersion(1, Published, Corrected)],
             CorrectionNote = "更正表三第一行。",
+            NextYearTemplateUrl = "http://127.0.0.1:7071/api/agencies/qingshan-jd/template?year=2022",
         };
 
         var page = await new SitePages().ReportAsync(model);
@@ -51,6 +52,7 @@ public sealed class PublishedPageReadBackTests
         Assert.True(actual.Requests["new"][0].IsBlank);
         Assert.Equal(document.Report.Sections.Select(s => s.Key), read.Report.Sections.Select(s => s.Key));
         Assert.Contains("与上年度比较", Encoding.UTF8.GetString(page.Content.Span), StringComparison.Ordinal);
-        Assert.DoesNotContain(read.Report.Sections, s => s.Text.Contains("与上年度比较", StringComparison.Ordinal) || s.Text.Contains("更正说明", StringComparison.Ordinal));
+        Assert.Contains("下载2022年度报告模板（已预填）", Encoding.UTF8.GetString(page.Content.Span), StringComparison.Ordinal);
+        Assert.DoesNotContain(read.Report.Sections, s => s.Text.Contains("与上年度比较", StringComparison.Ordinal) || s.Text.Contains("更正说明", StringComparison.Ordinal) || s.Text.Contains("年度报告模板", StringComparison.Ordinal));
     }
 }

@@ -323,6 +323,7 @@ public sealed class FolderSiteBuilder
                     EarlierVersions = earlier,
                     CorrectionNote = report.CorrectionNote,
                     Previous = comparedWith,
+                    NextYearTemplateUrl = options.ApiBaseUrl is { } api ? new Addresses.PublicUrls(options.BaseUrl.ToString(), api.ToString()).AgencyTemplate(agency.Agency.Id, report.Year + 1) : null,
                 };
                 run.Write(await pages.ReportAsync(model, ct));
                 run.Write(SitePaths.ReportData(report.Year, agency.Agency.Id), ReportJson.SerializeToUtf8(document), SiteFile.Json);
@@ -346,6 +347,7 @@ public sealed class FolderSiteBuilder
                         ReplacedAt = version.ReplacedAt,
                         FirstPublishedAt = null,
                         CorrectionNote = null,
+                        NextYearTemplateUrl = null,
                     }, ct));
                     run.Write(SitePaths.VersionData(report.Year, agency.Agency.Id, version.Version), ReportJson.SerializeToUtf8(old), SiteFile.Json);
                 }

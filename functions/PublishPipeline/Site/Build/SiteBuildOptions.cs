@@ -12,6 +12,12 @@ public sealed record SiteBuildOptions
     /// <summary>The site's absolute address, for the feed, sitemaps and robots.txt.</summary>
     public Uri BaseUrl { get; init; } = DefaultBaseUrl;
 
+    /// <summary>
+    /// The HTTP API's address, when the built site is served beside one: report pages then link the agency's pre-filled
+    /// template for the next year there, as the live site's do. None by default (a site built from files has no API).
+    /// </summary>
+    public Uri? ApiBaseUrl { get; init; }
+
     /// <summary>How many files are read, checked and rendered at once.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 

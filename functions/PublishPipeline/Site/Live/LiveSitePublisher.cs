@@ -430,6 +430,7 @@ public sealed class LiveSitePublisher(
             EarlierVersions = record.EarlierVersions,
             CorrectionNote = record.CorrectionNote,
             Previous = previous,
+            NextYearTemplateUrl = urls.AgencyTemplate(record.AgencyId, record.Year + 1),
         };
 
         // The page is derived under its ETag too: a later version going live meanwhile must win, never an older one.

@@ -17,7 +17,9 @@ public static class TestSiteBuild
             throw new InvalidOperationException("the site build refused the test agency directory: " + string.Join("; ", problems));
         }
 
-        var builder = new FolderSiteBuilder(new SiteBuildOptions { Directory = directory, BaseUrl = new Uri(baseUrl) });
+        // With an API address, as the live site has one: report pages carry the next-year template link, so the HTML,
+        // accessibility and link checks below see the pages people get.
+        var builder = new FolderSiteBuilder(new SiteBuildOptions { Directory = directory, BaseUrl = new Uri(baseUrl), ApiBaseUrl = new Uri(SiteFixture.ApiBaseUrl) });
         var result = await builder.BuildAsync(input, new DirectoryOutput(output), cancellationToken);
         if (result.LeftOut.Count > 0)
         {
