@@ -90,6 +90,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<NoticeHandler>();
         services.AddTransient<PoisonHandler>();
         services.AddTransient<DeadlineHandler>();
+        services.AddTransient<Pipeline.Supervision.RegionBoards>();
         services.AddTransient<FailureRecovery>();
         services.AddTransient<AlertRecorder>();
         services.AddTransient<ReviewWorkflow>();
@@ -97,6 +98,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<DraftsApi>();
         services.AddTransient<SubmissionsApi>();
         services.AddTransient<ReviewApi>();
+        services.AddTransient<RegionsApi>();
         return services;
     }
 

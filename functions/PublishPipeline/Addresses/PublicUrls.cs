@@ -31,6 +31,12 @@ public sealed class PublicUrls
     /// <summary>The private preview of a submission's page.</summary>
     public string SubmissionPreview(string submissionId) => api + SubmissionPaths.Preview(submissionId);
 
+    /// <summary>A region's supervisor board for a report year.</summary>
+    public string RegionBoard(string regionId, int year) => api + RegionPaths.Board(regionId, year);
+
+    /// <summary>The same board as CSV.</summary>
+    public string RegionBoardCsv(string regionId, int year) => api + RegionPaths.BoardCsv(regionId, year);
+
     /// <summary>Where an agency uploads.</summary>
     public string Submit() => api + SubmissionPaths.Drafts;
 }
