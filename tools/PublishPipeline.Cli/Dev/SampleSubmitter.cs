@@ -97,6 +97,12 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
         return results;
     }
 
+    /// <summary>Signs the region's first supervisor in (the dev host's cookie) and opens the region's board; null without a supervisor.</summary>
+    public static string? BoardSignInUrl(string apiBaseUrl, SupervisedRegion region) =>
+        region.SupervisorEmails.Count == 0
+            ? null
+            : $"{apiBaseUrl.TrimEnd('/')}/_dev/login?user={Uri.EscapeDataString(region.SupervisorEmails[0])}&next={Uri.EscapeDataString(Addresses.RegionPaths.Board(region.Id))}";
+
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     [GeneratedRegex(@"^(?<year>\d{4})-(?<agency>[a-z0-9][a-z0-9-]*[a-z0-9])$")]
