@@ -47,6 +47,7 @@ internal static class PrivatePageStyles
         .board-counts li.overdue, .board-table tr.overdue .days { color: var(--accent); font-weight: 700; }
         .board-scroll { overflow-x: auto; }
         .board-table { min-width: 44rem; }
+        .board-table td.state, .board-table td.days, .board-table td.deadline, .board-table td.level { white-space: nowrap; }
         .board-tools { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; margin: .5rem 0; }
         .board-tools form { display: flex; gap: .5rem; align-items: center; }
         .board-tools select, .board-tools button { font: inherit; }

@@ -25,6 +25,7 @@ public sealed record BoardRow(
     int? DaysLeft,
     int? DaysLate)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public BoardStatus Category => Enum.Parse<BoardStatus>(Status);
 
     /// <summary>Not published and past the deadline.</summary>

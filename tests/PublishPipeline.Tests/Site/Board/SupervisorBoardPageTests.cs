@@ -26,11 +26,12 @@ public sealed class SupervisorBoardPageTests
         var rows = dom.QuerySelectorAll(".board-table tbody tr");
         Assert.Equal(["nosub", "refused", "fix", "review", "county", "sched", "late", "ontime"], rows.Select(r => r.GetAttribute("data-agency")));
         Assert.Equal(
-            ["fix局", "部门", "需修改", "第 1 版有 5 处错误", "2027年1月31日", "已逾期 3 天"],
+            ["fix局", "需修改", "已逾期 3 天", "第 1 版有 5 处错误", "2027年1月31日", "部门"],
             rows[2].Children.Select(Html.Text));
         Assert.Equal("/api/submissions/" + SubmissionIds.For("fix", Year, 1), rows[2].QuerySelector("th a")!.GetAttribute("href"));
         Assert.Null(rows[0].QuerySelector("a"));
         Assert.Contains("overdue", rows[0].ClassList);
+        Assert.Contains("overdue", dom.QuerySelectorAll(".board-counts li")[^1].ClassList);
         Assert.DoesNotContain("overdue", rows[4].ClassList);
         Assert.Equal("按期发布", Html.Text(rows[7].QuerySelector(".days")!));
         PrivatePageChecks.AssertSelfContainedAndUnindexed(dom);
