@@ -113,7 +113,7 @@ internal static class DevCommand
                 // A sample supervisor's way in: the board of their region, signed in by the dev host's cookie.
                 foreach (var region in await host.Services.GetRequiredService<RegionDirectory>().ListAsync(cancellationToken))
                 {
-                    if (SampleSubmitter.BoardSignInUrl(host.ApiUrl, region) is { } board)
+                    if (SampleSubmitter.BoardSignInUrl(host.ApiUrl, region, results) is { } board)
                     {
                         await output.WriteLineAsync($"  Supervisor board of {region.Id} ({region.SupervisorEmails[0]}): {board}");
                     }
