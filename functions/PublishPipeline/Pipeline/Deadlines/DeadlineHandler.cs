@@ -68,7 +68,10 @@ public sealed class DeadlineHandler(
         }
 
         // Weekly, on the configured Beijing weekday: each region's board to each of its supervisors.
-        var supervisorDigests = SupervisorDigestPlanner.Plan(day, await regions.ListAsync(cancellationToken), options.Value);
+        // The regions are read only on that weekday: the other six days cost no storage read.
+        IReadOnlyList<PlannedSupervisorDigest> supervisorDigests = SupervisorDigestPlanner.IsDigestDay(day, options.Value)
+            ? SupervisorDigestPlanner.Plan(day, await regions.ListAsync(cancellationToken), options.Value)
+            : [];
         foreach (var digest in supervisorDigests)
         {
             await queue.SendNoticeAsync(

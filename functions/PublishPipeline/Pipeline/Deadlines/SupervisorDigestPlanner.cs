@@ -9,11 +9,18 @@ namespace PublishPipeline.Pipeline.Deadlines;
 /// </summary>
 public static class SupervisorDigestPlanner
 {
+    /// <summary>Whether the digest goes out on this Beijing day.</summary>
+    public static bool IsDigestDay(DateOnly todayInBeijing, DeadlineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SupervisorDigestEnabled && todayInBeijing.DayOfWeek == options.SupervisorDigestDay;
+    }
+
     public static IReadOnlyList<PlannedSupervisorDigest> Plan(DateOnly todayInBeijing, IEnumerable<SupervisedRegion> regions, DeadlineOptions options)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.SupervisorDigestEnabled || todayInBeijing.DayOfWeek != options.SupervisorDigestDay)
+        if (!IsDigestDay(todayInBeijing, options))
         {
             return [];
         }
