@@ -36,8 +36,10 @@ public sealed class SupervisorBoardTests(DevHostFixture fixture, ITestOutputHelp
         var world = await RegionInEveryStateAsync();
         var supervisor = world.Supervisor;
 
-        // The page, for a browser.
+        // The page, for a browser (timed: the board reads the whole directory and the year's versions).
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         using var page = await GetAsync(world.BoardPath(Year), supervisor, "text/html");
+        output.WriteLine($"board page: {timer.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.True(page.Headers.CacheControl is { Private: true, NoStore: true });
         var dom = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
