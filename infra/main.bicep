@@ -85,6 +85,13 @@ param deadlineOverdueReminders bool = true
 @description('How many weekly reminders follow a missed deadline.')
 param deadlineOverdueWeeks int = 8
 
+@description('Whether each region\'s supervisors get a weekly digest of its supervisor board.')
+param deadlineSupervisorDigestEnabled bool = true
+
+@allowed(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+@description('Beijing weekday on which the supervisors\' weekly digest goes out.')
+param deadlineSupervisorDigestDay string = 'Monday'
+
 @description('Local deadlines overriding the national ones by agency level, e.g. 部门=2-28;乡镇街道=2-20; empty: the national deadlines (条例 第四十九条).')
 param deadlineLocalDeadlines string = ''
 
@@ -279,6 +286,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deadlineDigestEnabled: deadlineDigestEnabled
     deadlineOverdueReminders: deadlineOverdueReminders
     deadlineOverdueWeeks: deadlineOverdueWeeks
+    deadlineSupervisorDigestEnabled: deadlineSupervisorDigestEnabled
+    deadlineSupervisorDigestDay: deadlineSupervisorDigestDay
     deadlineLocalDeadlines: deadlineLocalDeadlines
     authClientId: authClientId
     authTenantId: authTenantId

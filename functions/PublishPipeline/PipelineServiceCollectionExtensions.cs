@@ -91,6 +91,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<NoticeHandler>();
         services.AddTransient<PoisonHandler>();
         services.AddTransient<DeadlineHandler>();
+        services.AddTransient<Pipeline.Supervision.RegionBoards>();
         services.AddTransient<FailureRecovery>();
         services.AddTransient<AlertRecorder>();
         services.AddTransient<ReviewWorkflow>();
@@ -99,6 +100,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<SubmissionsApi>();
         services.AddTransient<ReviewApi>();
         services.AddTransient<TemplatesApi>();
+        services.AddTransient<RegionsApi>();
         return services;
     }
 

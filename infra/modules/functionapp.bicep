@@ -55,6 +55,10 @@ param deadlineReminderDaysBefore string
 param deadlineDigestEnabled bool
 param deadlineOverdueReminders bool
 param deadlineOverdueWeeks int
+param deadlineSupervisorDigestEnabled bool
+
+@description('Beijing weekday of the supervisors\' weekly digest (Monday … Sunday).')
+param deadlineSupervisorDigestDay string
 
 @description('Local deadlines by agency level (部门=2-28;乡镇街道=2-20); empty: the national ones.')
 param deadlineLocalDeadlines string
@@ -166,6 +170,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Deadlines__DigestEnabled: string(deadlineDigestEnabled)
     Deadlines__OverdueReminders: string(deadlineOverdueReminders)
     Deadlines__OverdueWeeks: string(deadlineOverdueWeeks)
+    Deadlines__SupervisorDigestEnabled: string(deadlineSupervisorDigestEnabled)
+    Deadlines__SupervisorDigestDay: deadlineSupervisorDigestDay
     Deadlines__LocalDeadlines: deadlineLocalDeadlines
     // The app trusts only the X-MS-CLIENT-PRINCIPAL header App Service authentication (below) sets and strips from
     // incoming requests; the local host's X-Dev-User header is not accepted here.

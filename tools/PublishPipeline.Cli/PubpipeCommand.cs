@@ -12,6 +12,7 @@ public static class PubpipeCommand
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(Dev.DevCommand.Create());
         root.Subcommands.Add(Agencies.AgenciesCommand.Create());
+        root.Subcommands.Add(Regions.RegionsCommand.Create());
         root.Subcommands.Add(Operations.AlertsCommand.Create());
         root.Subcommands.Add(Operations.RetryCommand.Create());
         root.Subcommands.Add(Site.SiteCommand.Create());

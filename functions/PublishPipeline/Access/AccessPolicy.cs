@@ -24,6 +24,14 @@ public static class AccessPolicy
     public static bool CanWithdraw(Agency agency, Caller caller, SubmissionState state) =>
         IsReviewer(agency, caller) || (IsSubmitter(agency, caller) && state != SubmissionState.Published);
 
+    /// <summary>
+    /// Whether the caller may read the agency's submissions (status pages, previews, the list of versions): its
+    /// submitters and reviewers, and the supervisors of a region that covers it. Reading only: approving, returning,
+    /// publishing and withdrawing still ask <see cref="CanReview"/> and <see cref="CanWithdraw"/>, which know no supervisor.
+    /// </summary>
+    public static bool CanRead(Agency agency, IEnumerable<SupervisedRegion> covering, Caller caller) =>
+        CanView(agency, caller) || SupervisesAgency(agency, covering, caller);
+
     /// <summary>Whether the caller is one of the region's supervisors.</summary>
     public static bool IsSupervisor(SupervisedRegion region, Caller caller) => Contains(region.SupervisorEmails, caller);
 

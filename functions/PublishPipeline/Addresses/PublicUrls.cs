@@ -34,6 +34,12 @@ public sealed class PublicUrls
     /// <summary>An agency's pre-filled Word template for a year (the public report page links it for the agency's staff).</summary>
     public string AgencyTemplate(string agencyId, int year) => api + SubmissionPaths.AgencyTemplate(agencyId, year);
 
+    /// <summary>A region's supervisor board for a report year.</summary>
+    public string RegionBoard(string regionId, int year) => api + RegionPaths.Board(regionId, year);
+
+    /// <summary>The same board as CSV.</summary>
+    public string RegionBoardCsv(string regionId, int year) => api + RegionPaths.BoardCsv(regionId, year);
+
     /// <summary>Where an agency uploads.</summary>
     public string Submit() => api + SubmissionPaths.Drafts;
 }

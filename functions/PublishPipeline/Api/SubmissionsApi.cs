@@ -12,12 +12,14 @@ namespace PublishPipeline.Api;
 /// <summary>
 /// What submitters and reviewers may read: <c>GET /api/submissions/{id}</c> (a version's state, findings, the
 /// report's versions and audit trail) and <c>GET /api/agencies/{id}/submissions</c> (every version of the agency's
-/// reports). Only the agency's submitters and its supervising reviewers see them.
+/// reports). Only the agency's submitters, its supervising reviewers and the supervisors of its region see them; the
+/// status page offers its action forms by the reviewer's and submitter's rights alone, so a supervisor only reads.
 /// </summary>
 public sealed class SubmissionsApi(
     PipelineStorage storage,
     SubmissionStore submissions,
     AgencyDirectory agencies,
+    RegionDirectory regions,
     CallerResolver callers,
     SiteRenderer renderer,
     NextYearTemplates templates,
@@ -102,7 +104,7 @@ public sealed class SubmissionsApi(
     }
 
     /// <summary>Browsers (Accept: text/html) get the page; programs asking for JSON, or for anything, get JSON.</summary>
-    private static bool WantsHtml(HttpRequest request)
+    internal static bool WantsHtml(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         var html = accept.Where(a => a.MediaType.Value is "text/html" or "application/xhtml+xml").Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
@@ -110,7 +112,7 @@ public sealed class SubmissionsApi(
         return html > 0 && html >= json;
     }
 
-    private static IResult PrivatePage(string html, IReadOnlyList<KeyValuePair<string, string>> headers) => new PrivatePageResult(html, headers);
+    internal static IResult PrivatePage(string html, IReadOnlyList<KeyValuePair<string, string>> headers) => new PrivatePageResult(html, headers);
 
     private sealed class PrivatePageResult(string html, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult
     {
@@ -141,9 +143,9 @@ public sealed class SubmissionsApi(
             return Problems.NotFound("机关未登记", $"机关编号「{agencyId}」不在机构名录中。");
         }
 
-        if (!AccessPolicy.CanView(agency, caller))
+        if (!await CanReadAsync(agency, caller, cancellationToken))
         {
-            return Problems.Forbidden($"{caller.Email} 不是「{agency.Name}」的报送人员或督导审核人员。");
+            return Problems.Forbidden($"{caller.Email} 不是「{agency.Name}」的报送人员、审核人员或所在地区的督导人员。");
         }
 
         var versions = await submissions.ListForAgencyAsync(agency.Id, cancellationToken);
@@ -167,13 +169,18 @@ public sealed class SubmissionsApi(
             return (null, null, caller, Problems.NotFound("找不到该提交", $"提交编号「{id}」不存在。"));
         }
 
-        if (!AccessPolicy.CanView(agency, caller))
+        if (!await CanReadAsync(agency, caller, cancellationToken))
         {
-            return (submission, agency, caller, Problems.Forbidden($"{caller.Email} 不是「{agency.Name}」的报送人员或督导审核人员，不能查看该提交。"));
+            return (submission, agency, caller, Problems.Forbidden($"{caller.Email} 不是「{agency.Name}」的报送人员、审核人员或所在地区的督导人员，不能查看该提交。"));
         }
 
         return (submission, agency, caller, null);
     }
+
+    /// <summary>Submitters and reviewers by the agency's entry; supervisors by the regions covering it (read only, asked only when needed).</summary>
+    private async Task<bool> CanReadAsync(Agency agency, Caller caller, CancellationToken cancellationToken) =>
+        AccessPolicy.CanView(agency, caller)
+        || AccessPolicy.CanRead(agency, await regions.CoveringAsync(agency, cancellationToken), caller);
 
     internal async Task<SubmissionView> ViewAsync(Submission submission, CancellationToken cancellationToken)
     {

@@ -34,6 +34,8 @@ public static class PipelineFunctions
     public const string ReturnSubmission = nameof(ReturnSubmission);
     public const string WithdrawSubmission = nameof(WithdrawSubmission);
     public const string PublishSubmission = nameof(PublishSubmission);
+    public const string ListSupervisedRegions = nameof(ListSupervisedRegions);
+    public const string GetRegionBoard = nameof(GetRegionBoard);
     public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
     public const string OnDraftUploaded = nameof(OnDraftUploaded);
     public const string PublishReport = nameof(PublishReport);
@@ -64,6 +66,8 @@ public static class PipelineFunctions
         new HttpFunction(ReturnSubmission, Post, ReviewApi.ReturnRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().ReturnAsync(request, id!, ct)),
         new HttpFunction(WithdrawSubmission, Post, ReviewApi.WithdrawRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().WithdrawAsync(request, id!, ct)),
         new HttpFunction(PublishSubmission, Post, ReviewApi.PublishRoute, (sp, request, id, ct) => sp.GetRequiredService<ReviewApi>().PublishAsync(request, id!, ct)),
+        new HttpFunction(ListSupervisedRegions, Get, RegionsApi.ListRoute, (sp, request, _, ct) => sp.GetRequiredService<RegionsApi>().ListAsync(request, ct)),
+        new HttpFunction(GetRegionBoard, Get, RegionsApi.BoardRoute, (sp, request, id, ct) => sp.GetRequiredService<RegionsApi>().GetBoardAsync(request, id!, ct)),
 
         // SendGrid's Signed Event Webhook: authenticated by its ECDSA signature alone, not by a user's cookie.
         new HttpFunction(ReceiveEmailEvents, Post, EmailEventsApi.Route, (sp, request, _, ct) => sp.GetRequiredService<EmailEventsApi>().ReceiveAsync(request, ct), CallerOrigin.SignedSender),

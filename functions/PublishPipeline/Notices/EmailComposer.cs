@@ -97,6 +97,13 @@ public sealed class EmailComposer
         return ComposeAsync<ReviewDigestEmail>(notice, ReviewDigestWording.Subject(notice), ReviewDigestWording.Text(notice));
     }
 
+    /// <summary>To one supervisor, weekly: their region's board (counts, the agencies not yet published, urgent first).</summary>
+    public Task<EmailContent> ComposeSupervisorDigestAsync(SupervisorDigestNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ComposeAsync<SupervisorDigestEmail>(notice, SupervisorDigestWording.Subject(notice), SupervisorDigestWording.Text(notice));
+    }
+
     /// <summary>To the operators' mailbox: a stage failed on every retry and its message went to the poison queue.</summary>
     public Task<EmailContent> ComposeOperatorAlertAsync(OperatorAlertNotice notice)
     {

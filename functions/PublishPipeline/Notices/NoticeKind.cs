@@ -23,4 +23,7 @@ public static class NoticeKind
     public const string ReviewDigest = "review-digest";
 
     public const string OperatorAlert = "operator-alert";
+
+    /// <summary>A region's supervisor board, weekly, to each of its supervisors (keyed by region, supervisor and ISO week).</summary>
+    public const string SupervisorDigest = "supervisor-digest";
 }

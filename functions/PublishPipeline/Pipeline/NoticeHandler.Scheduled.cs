@@ -15,6 +15,7 @@ public sealed partial class NoticeHandler
     private const string ReminderPartition = "~" + NoticeKind.DeadlineReminder;
     private const string DigestPartition = "~" + NoticeKind.ReviewDigest;
     private const string AlertPartition = "~" + NoticeKind.OperatorAlert;
+    private const string SupervisorDigestPartition = "~" + NoticeKind.SupervisorDigest;
 
     /// <summary>A reminder to an agency's submitters, decided again at sending: a report submitted since is not nagged about.</summary>
     private async Task HandleReminderAsync(NoticeMessage message, CancellationToken cancellationToken)
@@ -87,6 +88,60 @@ public sealed partial class NoticeHandler
             [reviewer],
             "",
             () => composer.ComposeReviewDigestAsync(new ReviewDigestNotice(clock.GetUtcNow(), items)),
+            cancellationToken);
+        await FinishAsync(message, delivery, message.Key, cancellationToken);
+    }
+
+    /// <summary>
+    /// A supervisor's weekly digest: the region's board as it stands when sent, and only to an address the region
+    /// still lists as a supervisor (one removed since the job ran gets nothing).
+    /// </summary>
+    private async Task HandleSupervisorDigestAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.RegionId is null || message.Recipient is null || message.Key is null || message.Year is not { } year)
+        {
+            logger.LogWarning("Supervisor digest without region, recipient, year or key: ignored");
+            return;
+        }
+
+        var region = await regions.GetAsync(message.RegionId, cancellationToken);
+        var supervisor = message.Recipient.Trim().ToLowerInvariant();
+        if (region is null || !region.SupervisorEmails.Contains(supervisor, StringComparer.OrdinalIgnoreCase))
+        {
+            logger.LogInformation("Supervisor digest {Key}: the region or the supervisor is no longer registered, not sent", message.Key);
+            metrics.Handled("notify", "moot", message.Key);
+            return;
+        }
+
+        var board = await boards.BuildAsync(region, year, ChinaTime.DateInChina(clock.GetUtcNow()), cancellationToken);
+        var urls = options.Value.Urls();
+        var unpublished = board.Rows.Where(r => r.Category != Site.Board.BoardStatus.Published).ToList();
+        var notice = new SupervisorDigestNotice(
+            region.Name,
+            board.Year,
+            board.Today,
+            board.Rows.Count,
+            [.. board.Counts.Select(c => (c.Name, c.Count))],
+            board.Overdue,
+            [
+                .. unpublished.Take(SupervisorDigestNotice.MaxItems).Select(r => new SupervisorDigestItem(
+                    r.AgencyName,
+                    r.StateName,
+                    r.Detail,
+                    Site.Board.BoardText.DeadlineDate(r.Deadline),
+                    Site.Board.BoardText.Deadline(r),
+                    r.Overdue,
+                    r.SubmissionId is null ? null : urls.SubmissionStatus(r.SubmissionId))),
+            ],
+            Math.Max(0, unpublished.Count - SupervisorDigestNotice.MaxItems),
+            urls.RegionBoard(region.Id, board.Year),
+            urls.RegionBoardCsv(region.Id, board.Year));
+        var delivery = await SendOnceAsync(
+            SupervisorDigestPartition,
+            message.Key,
+            [supervisor],
+            "",
+            () => composer.ComposeSupervisorDigestAsync(notice),
             cancellationToken);
         await FinishAsync(message, delivery, message.Key, cancellationToken);
     }

@@ -21,6 +21,8 @@ public sealed partial class NoticeHandler(
     PipelineStorage storage,
     SubmissionStore submissions,
     AgencyDirectory agencies,
+    RegionDirectory regions,
+    Supervision.RegionBoards boards,
     EmailComposer composer,
     EmailSender sender,
     AlertRecorder alerts,
@@ -49,6 +51,9 @@ public sealed partial class NoticeHandler(
                 return;
             case NoticeKind.OperatorAlert:
                 await HandleAlertAsync(message, cancellationToken);
+                return;
+            case NoticeKind.SupervisorDigest:
+                await HandleSupervisorDigestAsync(message, cancellationToken);
                 return;
         }
 

@@ -29,4 +29,5 @@ public sealed record NoticeMessage(
     int? Year = null,
     string? Recipient = null,
     string? Key = null,
-    int? Sequence = null);
+    int? Sequence = null,
+    string? RegionId = null);

@@ -41,6 +41,18 @@ internal static class PrivatePageStyles
         .actions button { font: inherit; padding: .25rem 1.25rem; margin-top: .5rem; }
         .hint { color: var(--muted); font-size: .875rem; text-indent: 0; }
         .status-links { list-style: none; padding: 0; }
+
+        /* Supervisor board: the counts wrap on a phone, the table scrolls sideways rather than crushing its columns. */
+        .board-counts { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: .5rem 0 1rem; }
+        .board-counts li { border: 1px solid var(--rule-light); padding: .25rem .75rem; }
+        .board-counts .count { font-weight: 700; font-variant-numeric: tabular-nums; margin-left: .25rem; }
+        .board-counts li.overdue, .board-table tr.overdue .days { color: var(--accent); font-weight: 700; }
+        .board-scroll { overflow-x: auto; }
+        .board-table { min-width: 44rem; }
+        .board-table td.state, .board-table td.days, .board-table td.deadline, .board-table td.level { white-space: nowrap; }
+        .board-tools { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; margin: .5rem 0; }
+        .board-tools form { display: flex; gap: .5rem; align-items: center; }
+        .board-tools select, .board-tools button { font: inherit; }
         """;
 
     private static readonly Lazy<MarkupString> Inline = new(Load);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using PublishPipeline.Rendering;
 using PublishPipeline.Site.Components;
@@ -68,6 +69,25 @@ public sealed class SiteRenderer
     {
         ArgumentNullException.ThrowIfNull(model);
         return renderer.RenderAsync<SubmissionStatusPage>(nameof(SubmissionStatusPage.Model), model, ct);
+    }
+
+    /// <summary>
+    /// A region's supervisor board, served by the API host with <see cref="PreviewHeaders.StatusPage"/> (its year
+    /// selector is a GET form to the same host). <paramref name="rollUp"/> is the regional roll-up shown under it.
+    /// </summary>
+    public Task<string> RenderSupervisorBoardAsync(Board.SupervisorBoardModel model, RenderFragment? rollUp = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return renderer.RenderAsync<SupervisorBoardPage>(
+            new Dictionary<string, object?> { [nameof(SupervisorBoardPage.Model)] = model, [nameof(SupervisorBoardPage.RollUp)] = rollUp },
+            ct);
+    }
+
+    /// <summary>The regions a supervisor supervises, each linking to its board.</summary>
+    public Task<string> RenderSupervisedRegionsAsync(Board.SupervisedRegionsModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return renderer.RenderAsync<SupervisedRegionsPage>(nameof(SupervisedRegionsPage.Model), model, ct);
     }
 
     private static IReadOnlyDictionary<string, (byte[] Content, string ContentType)> LoadAssets() =>

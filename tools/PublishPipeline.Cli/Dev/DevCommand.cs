@@ -110,6 +110,15 @@ internal static class DevCommand
                     await output.WriteLineAsync($"  {result.File}: {SampleSubmitter.Describe(result)}");
                 }
 
+                // A sample supervisor's way in: the board of their region, signed in by the dev host's cookie.
+                foreach (var region in await host.Services.GetRequiredService<RegionDirectory>().ListAsync(cancellationToken))
+                {
+                    if (SampleSubmitter.BoardSignInUrl(host.ApiUrl, region, results) is { } board)
+                    {
+                        await output.WriteLineAsync($"  Supervisor board of {region.Id} ({region.SupervisorEmails[0]}): {board}");
+                    }
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
                 await output.WriteLineAsync($"  {host.Mail.Mails.Count} email(s) in the mailbox: {host.MailboxUrl}");
                 exitCode = results.Any(r => r.Reason == "timed out waiting for the pipeline") ? 1 : 0;

@@ -327,7 +327,7 @@ internal sealed class DevHost : IAsyncDisposable
             }
 
             var run = await deadlines.RunAsync(day, ct);
-            return Results.Json(new { day = run.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reminders = run.Reminders.Select(r => r.Key), run.Digests });
+            return Results.Json(new { day = run.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reminders = run.Reminders.Select(r => r.Key), run.Digests, run.SupervisorDigests });
         });
 
         // A browser cannot send X-Dev-User: /_dev/login?user=EMAIL&next=/api/submissions/… signs it in with a cookie

@@ -18,7 +18,11 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
     private static readonly string[] DraftExtensions = [".txt", ".docx", ".html", ".htm", ".json"];
     private static readonly HashSet<string> Settled = ["Rejected", "NeedsChanges", "AwaitingReview", "Published", "Withdrawn", "Failed"];
 
-    public sealed record Result(string File, string Id, string State, string? PublicUrl, int Errors, int Warnings, string? Reason, string? ReviewUrl = null);
+    public sealed record Result(string File, string Id, string State, string? PublicUrl, int Errors, int Warnings, string? Reason, string? ReviewUrl = null)
+    {
+        /// <summary>The agency and year the file name gave.</summary>
+        public (Agency Agency, int Year)? Report { get; init; }
+    }
 
     public async Task<IReadOnlyList<Result>> SubmitFolderAsync(string folder, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -26,7 +30,7 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
             .Where(f => DraftExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var submitted = new List<(string File, string Id, Agency Agency)>();
+        var submitted = new List<(string File, string Id, Agency Agency, int Year)>();
         foreach (var file in drafts)
         {
             var match = DraftNamePattern().Match(Path.GetFileNameWithoutExtension(file));
@@ -59,13 +63,13 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
             }
 
             var accepted = await response.Content.ReadFromJsonAsync<SubmissionAccepted>(JsonSerializerOptions.Web, cancellationToken);
-            submitted.Add((Path.GetFileName(file), accepted!.Id, agency));
+            submitted.Add((Path.GetFileName(file), accepted!.Id, agency, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture)));
             await log.WriteLineAsync($"  submitted {Path.GetFileName(file)} → {accepted.Id}{(accepted.Duplicate ? " (same bytes as before: existing submission)" : "")}");
         }
 
         var results = new List<Result>();
         var deadline = DateTime.UtcNow + timeout;
-        foreach (var (file, id, agency) in submitted)
+        foreach (var (file, id, agency, year) in submitted)
         {
             while (true)
             {
@@ -80,13 +84,13 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
                     var reviewUrl = view.State == "AwaitingReview" && agency.ReviewerEmails.Count > 0
                         ? $"{http.BaseAddress!.ToString().TrimEnd('/')}/_dev/login?user={Uri.EscapeDataString(agency.ReviewerEmails[0])}&next={Uri.EscapeDataString("/api/submissions/" + id)}"
                         : null;
-                    results.Add(new Result(file, id, view.State, view.PublicUrl, view.Errors, view.Warnings, view.Reason, reviewUrl));
+                    results.Add(new Result(file, id, view.State, view.PublicUrl, view.Errors, view.Warnings, view.Reason, reviewUrl) { Report = (agency, year) });
                     break;
                 }
 
                 if (DateTime.UtcNow > deadline)
                 {
-                    results.Add(new Result(file, id, view?.State ?? "?", null, 0, 0, "timed out waiting for the pipeline"));
+                    results.Add(new Result(file, id, view?.State ?? "?", null, 0, 0, "timed out waiting for the pipeline") { Report = (agency, year) });
                     break;
                 }
 
@@ -95,6 +99,23 @@ internal sealed partial class SampleSubmitter(HttpClient http, AgencyDirectory a
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Signs the region's first supervisor in (the dev host's cookie) and opens the region's board at the newest year
+    /// the run submitted for one of its agencies (the sample drafts are of past years; the board's own default is the
+    /// year being written now); null without a supervisor.
+    /// </summary>
+    public static string? BoardSignInUrl(string apiBaseUrl, SupervisedRegion region, IEnumerable<Result> results)
+    {
+        if (region.SupervisorEmails.Count == 0)
+        {
+            return null;
+        }
+
+        var year = results.Where(r => r.Report is { } report && region.Covers(report.Agency)).Select(r => (int?)r.Report!.Value.Year).Max();
+        var board = year is { } y ? Addresses.RegionPaths.Board(region.Id, y) : Addresses.RegionPaths.Board(region.Id);
+        return $"{apiBaseUrl.TrimEnd('/')}/_dev/login?user={Uri.EscapeDataString(region.SupervisorEmails[0])}&next={Uri.EscapeDataString(board)}";
     }
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");

@@ -10,12 +10,14 @@ namespace PublishPipeline.Pipeline.Deadlines;
 /// <summary>
 /// The daily deadline job (timer <c>%DeadlineSchedule%</c>): queues the reminders <see cref="ReminderPlanner"/>
 /// plans for today (Beijing) to agencies whose report is not in review or published, and one digest per reviewer
-/// of the reports awaiting them. Each email is keyed by agency, year and day (or reviewer and day), so running
-/// the job twice on a day sends nothing twice.
+/// of the reports awaiting them; on the supervisors' weekday, each region's board to its supervisors. Each email is
+/// keyed by agency, year and day (reviewer and day; region, supervisor and ISO week), so running the job twice sends
+/// nothing twice.
 /// </summary>
 public sealed class DeadlineHandler(
     SubmissionStore submissions,
     AgencyDirectory agencies,
+    RegionDirectory regions,
     MessageQueue queue,
     TimeProvider clock,
     IOptions<DeadlineOptions> options,
@@ -65,6 +67,18 @@ public sealed class DeadlineHandler(
             }
         }
 
+        // Weekly, on the configured Beijing weekday: each region's board to each of its supervisors.
+        // The regions are read only on that weekday: the other six days cost no storage read.
+        IReadOnlyList<PlannedSupervisorDigest> supervisorDigests = SupervisorDigestPlanner.IsDigestDay(day, options.Value)
+            ? SupervisorDigestPlanner.Plan(day, await regions.ListAsync(cancellationToken), options.Value)
+            : [];
+        foreach (var digest in supervisorDigests)
+        {
+            await queue.SendNoticeAsync(
+                new NoticeMessage(null, NoticeKind.SupervisorDigest, Year: digest.ReportYear, Recipient: digest.SupervisorEmail, Key: digest.Key, RegionId: digest.RegionId),
+                cancellationToken);
+        }
+
         if (plan.SkippedWithoutSubmitters.Count > 0 || plan.AgenciesWithoutDeadline.Count > 0)
         {
             logger.LogWarning(
@@ -72,10 +86,12 @@ public sealed class DeadlineHandler(
                 plan.SkippedWithoutSubmitters.Count, string.Join(", ", plan.SkippedWithoutSubmitters), plan.AgenciesWithoutDeadline.Count, string.Join(", ", plan.AgenciesWithoutDeadline));
         }
 
-        logger.LogInformation("Deadline job for {Day}: {Reminders} reminder(s), {Digests} digest(s) queued", day, plan.Reminders.Count, digests);
-        return new DeadlineRun(day, plan.Reminders, digests);
+        logger.LogInformation(
+            "Deadline job for {Day}: {Reminders} reminder(s), {Digests} digest(s), {SupervisorDigests} supervisor digest(s) queued",
+            day, plan.Reminders.Count, digests, supervisorDigests.Count);
+        return new DeadlineRun(day, plan.Reminders, digests, supervisorDigests.Count);
     }
 }
 
 /// <summary>What one run of the deadline job queued.</summary>
-public sealed record DeadlineRun(DateOnly Day, IReadOnlyList<PlannedReminder> Reminders, int Digests);
+public sealed record DeadlineRun(DateOnly Day, IReadOnlyList<PlannedReminder> Reminders, int Digests, int SupervisorDigests = 0);

@@ -44,4 +44,13 @@ public sealed class DeadlineOptions
     /// which would give the 3月31日 reports, due on a quarter's last day, no chasing at all.
     /// </summary>
     public int OverdueWeeks { get; set; } = 8;
+
+    /// <summary>Whether each region's supervisors get a weekly digest of their board (counts, the urgent agencies first).</summary>
+    public bool SupervisorDigestEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The Beijing weekday the supervisors' digest goes out (default Monday: the week's chasing starts from it). From
+    /// configuration as <c>Deadlines__SupervisorDigestDay=Monday</c> (English day name, or 1–7 with 1 = Monday).
+    /// </summary>
+    public DayOfWeek SupervisorDigestDay { get; set; } = DayOfWeek.Monday;
 }

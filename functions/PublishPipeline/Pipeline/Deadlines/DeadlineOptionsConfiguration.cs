@@ -54,6 +54,8 @@ public static class DeadlineOptionsConfiguration
         options.DigestEnabled = ReadBool(section, nameof(DeadlineOptions.DigestEnabled)) ?? options.DigestEnabled;
         options.OverdueReminders = ReadBool(section, nameof(DeadlineOptions.OverdueReminders)) ?? options.OverdueReminders;
         options.OverdueWeeks = ReadCount(section, nameof(DeadlineOptions.OverdueWeeks)) ?? options.OverdueWeeks;
+        options.SupervisorDigestEnabled = ReadBool(section, nameof(DeadlineOptions.SupervisorDigestEnabled)) ?? options.SupervisorDigestEnabled;
+        options.SupervisorDigestDay = ReadWeekday(section, nameof(DeadlineOptions.SupervisorDigestDay)) ?? options.SupervisorDigestDay;
 
         if (section["LocalDeadlines"] is { } local && !string.IsNullOrWhiteSpace(local))
         {
@@ -118,6 +120,16 @@ public static class DeadlineOptionsConfiguration
             null => null,
             var text when int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
             var text => throw new FormatException($"{SettingName(section.GetSection(key))}: '{text}' is not a whole number ≥ 0."),
+        };
+
+    /// <summary>"Monday" (any case) or 1–7 counted from Monday, as ISO 8601 numbers weekdays; anything else throws.</summary>
+    private static DayOfWeek? ReadWeekday(IConfigurationSection section, string key) =>
+        section[key]?.Trim() switch
+        {
+            null => null,
+            var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var iso) && iso is >= 1 and <= 7 => (DayOfWeek)(iso % 7),
+            var text when !text.All(char.IsDigit) && Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var day) => day,
+            var text => throw new FormatException($"{SettingName(section.GetSection(key))}: '{text}' is not a weekday (Monday … Sunday, or 1–7 with 1 = Monday)."),
         };
 
     private static bool? ReadBool(IConfigurationSection section, string key) =>

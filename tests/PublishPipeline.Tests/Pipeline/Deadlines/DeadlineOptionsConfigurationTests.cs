@@ -96,6 +96,26 @@ public class DeadlineOptionsConfigurationTests
         Assert.Contains("Deadlines__DigestEnabled", Assert.Throws<FormatException>(() => Read(("Deadlines:DigestEnabled", "nein"))).Message);
     }
 
+    [Theory]
+    [InlineData(null, DayOfWeek.Monday)]
+    [InlineData("Friday", DayOfWeek.Friday)]
+    [InlineData(" tuesday ", DayOfWeek.Tuesday)]
+    [InlineData("1", DayOfWeek.Monday)]
+    [InlineData("7", DayOfWeek.Sunday)]
+    public void The_supervisor_digest_day_is_a_weekday_by_name_or_iso_number(string? value, DayOfWeek expected)
+    {
+        Assert.Equal(expected, Read(("Deadlines:SupervisorDigestDay", value)).SupervisorDigestDay);
+        Assert.True(Read().SupervisorDigestEnabled);
+        Assert.False(Read(("Deadlines:SupervisorDigestEnabled", "false")).SupervisorDigestEnabled);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("8")]
+    [InlineData("周一")]
+    public void A_weekday_that_is_none_fails_naming_the_setting(string value) =>
+        Assert.Contains("Deadlines__SupervisorDigestDay", Assert.Throws<FormatException>(() => Read(("Deadlines:SupervisorDigestDay", value))).Message);
+
     [Fact]
     public void Local_deadlines_override_their_levels_and_leave_the_others_national()
     {
