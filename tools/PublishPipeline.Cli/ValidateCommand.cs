@@ -174,7 +174,7 @@ public static class ValidateCommand
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>What was read, then findings grouped by table (表二/表三/表四/正文/文档), coloured by severity, then the counts.</summary>
+    /// <summary>What was read, then findings grouped by table (表二/表三/表四/正文/文档), coloured by severity, the 修改建议 when the 勾稽关系 fail, then the counts.</summary>
     public static void WriteSummary(DraftCheck check, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(check);
@@ -209,6 +209,19 @@ public static class ValidateCommand
         if (document.Findings.Count == 0)
         {
             console.MarkupLine("[green]未发现问题。[/]");
+        }
+
+        var suggestions = FixSuggestionText.For(report, document.Findings);
+        if (suggestions.Count > 0)
+        {
+            console.MarkupLine($"[bold underline]【{Markup.Escape(FixSuggestionText.Heading)}】[/]");
+            foreach (var suggestion in suggestions)
+            {
+                console.MarkupLine($"  [green]{Markup.Escape(suggestion)}[/]");
+            }
+
+            console.MarkupLine($"  [grey]{Markup.Escape(FixSuggestionText.Disclaimer)}[/]");
+            console.WriteLine();
         }
 
         var summary = document.Summary;

@@ -39,6 +39,9 @@ internal static class PrivatePageStyles
         .actions button { font: inherit; padding: .25rem 1.25rem; margin-top: .5rem; }
         .hint { color: var(--muted); font-size: .875rem; text-indent: 0; }
         .status-links { list-style: none; padding: 0; }
+        .fix-suggestions { border-left: 4px solid #1a7f37; background: #eef8f0; padding: .5rem 1rem; margin: .5rem 0 1.5rem; }
+        .fix-suggestions h3 { margin: .25rem 0; font-size: 1rem; }
+        .fix-suggestions p { text-indent: 0; }
         """;
 
     private static readonly Lazy<MarkupString> Inline = new(Load);
