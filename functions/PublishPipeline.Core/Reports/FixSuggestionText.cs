@@ -25,14 +25,23 @@ public static class FixSuggestionText
     /// </summary>
     public static IReadOnlyList<string> For(Report? report, IReadOnlyList<Finding> findings)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        if (report is null || !findings.Any(f => ArithmeticRules.Contains(f.Rule) && f.Severity != Severity.Info))
+        var suggestions = Suggestions(report, findings);
+        if (suggestions.Count == 0)
         {
             return [];
         }
 
-        var context = new ValidationContext(report);
-        return FixSolver.Solve(context).Select(s => Sentence(s, context)).ToList();
+        var context = new ValidationContext(report!);
+        return suggestions.Select(s => Sentence(s, context)).ToList();
+    }
+
+    /// <summary>The suggestions <see cref="For"/> words, as data (for <c>pubpipe validate --json</c>).</summary>
+    public static IReadOnlyList<FixSuggestion> Suggestions(Report? report, IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return report is null || !findings.Any(f => ArithmeticRules.Contains(f.Rule) && f.Severity != Severity.Info)
+            ? []
+            : FixSolver.Solve(new ValidationContext(report));
     }
 
     /// <summary>The suggestion in one Chinese sentence.</summary>

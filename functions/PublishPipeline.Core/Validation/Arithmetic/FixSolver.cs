@@ -43,12 +43,13 @@ public static class FixSolver
     }
 
     /// <summary>The suggestion for one table, or null when its relations hold, it is absent, or no change of at most two cells fixes it.</summary>
-    public static FixSuggestion? Solve(Report report, ReportTemplate template, string table)
+    /// <param name="maxCandidates">How many candidate cells an ambiguous suggestion lists at most.</param>
+    public static FixSuggestion? Solve(Report report, ReportTemplate template, string table, int maxCandidates = MaxCandidates)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(template);
         var system = TableSystem.Build(report, template, table);
-        return system?.Solve();
+        return system?.Solve(maxCandidates);
     }
 
     private enum Outcome
@@ -169,7 +170,7 @@ public static class FixSolver
             return system.Violated ? system : null;
         }
 
-        public FixSuggestion? Solve()
+        public FixSuggestion? Solve(int maxCandidates)
         {
             var candidates = Enumerable.Range(0, cells.Count).Where(i => known[i]).ToArray();
             var found = new List<(int[] Cells, Outcome Outcome, BigInteger[] NewValues)>();
@@ -216,7 +217,7 @@ public static class FixSolver
                 Table = table,
                 Size = size,
                 IsUnique = false,
-                Candidates = all.Take(MaxCandidates).Select(cell => new FixCandidate(cells[cell], current[cell])).ToList(),
+                Candidates = all.Take(maxCandidates).Select(cell => new FixCandidate(cells[cell], current[cell])).ToList(),
                 CandidateCount = all.Count,
                 HasUnreadCells = hasUnread,
             };
