@@ -227,7 +227,9 @@ public class FixSolverPropertyTests
         var changedTo = newValue is int n ? CellValue.Of(n == oldNumber ? n + 61 : n) : CellValue.Blank;
         FixTables.Set(report, cell, changedTo);
         var expected = FixTables.SmallestFixes(report, template, cell.Table);
+        var before = ReportJson.Serialize(new ReportDocument { Report = report });
         var suggestion = FixSolver.Solve(report, template, cell.Table, AllCandidates);
+        Assert.Equal(before, ReportJson.Serialize(new ReportDocument { Report = report })); // a suggestion only: the report is untouched
         AssertMatchesOracle(expected, suggestion);
         AssertFixPassesTheRules(report, suggestion);
 
