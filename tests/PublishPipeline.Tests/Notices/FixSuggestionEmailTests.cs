@@ -4,6 +4,7 @@ using PublishPipeline.Notices;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Site;
+using PublishPipeline.Tests.Site;
 using PublishPipeline.Tests.Validation.Fixes;
 using PublishPipeline.Validation;
 using PublishPipeline.Validation.Arithmetic;
@@ -78,8 +79,10 @@ public sealed class FixSuggestionEmailTests
         var (check, right, wrong) = CheckedDraft();
         var suggestions = FixSuggestionText.For(check.Document.Report, check.Findings);
 
-        var dom = Html.Parse(await renderer.RenderSubmissionStatusAsync(StatusModel(check.Findings, suggestions)));
+        var html = await renderer.RenderSubmissionStatusAsync(StatusModel(check.Findings, suggestions));
+        var dom = Html.Parse(html);
 
+        PrivatePageChecks.AssertSelfContainedAndUnindexed(dom);
         var block = dom.QuerySelector("#findings .fix-suggestions")!;
         Assert.Equal(FixSuggestionText.Heading, Html.Text(block.QuerySelector("h3")!));
         Assert.Equal(

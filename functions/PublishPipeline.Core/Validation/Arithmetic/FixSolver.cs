@@ -52,6 +52,8 @@ public static class FixSolver
         return system?.Solve(maxCandidates);
     }
 
+    private static readonly BigInteger MaxValue = new(decimal.MaxValue);
+
     private enum Outcome
     {
         None,
@@ -325,9 +327,9 @@ public static class FixSolver
                 }
 
                 newValues[k] = values[set[k]] + change;
-                if (newValues[k].Sign < 0)
+                if (newValues[k].Sign < 0 || newValues[k] > MaxValue)
                 {
-                    return none;
+                    return none; // counts are never negative; past decimal's range no cell can hold it
                 }
             }
 

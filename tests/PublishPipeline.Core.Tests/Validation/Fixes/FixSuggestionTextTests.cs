@@ -149,6 +149,23 @@ public class FixSuggestionTextTests
     }
 
     [Fact]
+    public void Numbers_at_the_edge_of_decimal_never_crash_and_fractions_get_no_suggestion()
+    {
+        var report = Consistent();
+        report.Tables.Requests!["r1"][0] = CellValue.Of(decimal.MaxValue);
+        report.Tables.Requests["r2"][0] = CellValue.Of(decimal.MaxValue);
+        var template = TemplateCatalog.Get("2021");
+
+        // Sums past decimal's range: whatever the solver finds, it neither overflows nor suggests a negative count.
+        var suggestion = FixSolver.Solve(report, template, Requests);
+        Assert.True(suggestion is null || suggestion.Changes.All(c => c.Suggested >= 0));
+
+        var fraction = Consistent();
+        fraction.Tables.Requests!["r1"][0] = CellValue.Of(2.5m);
+        Assert.Null(FixSolver.Solve(fraction, template, Requests));
+    }
+
+    [Fact]
     public void Nothing_is_said_when_the_arithmetic_holds_or_only_holds_with_blanks_as_zero()
     {
         var report = Consistent();
