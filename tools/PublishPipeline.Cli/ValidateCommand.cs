@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PublishPipeline.Agencies;
 using PublishPipeline.Checking;
 using PublishPipeline.Reading;
 using PublishPipeline.Reports;
 using PublishPipeline.Validation;
+using PublishPipeline.Validation.Arithmetic;
 using Spectre.Console;
 
 namespace PublishPipeline.Cli;
@@ -156,7 +159,7 @@ public static class ValidateCommand
         var check = checker.Check(file.Name, content, inputs);
         if (json)
         {
-            output.WriteLine(ReportJson.Serialize(check.Document));
+            output.WriteLine(Json(check.Document));
         }
         else
         {
@@ -164,6 +167,51 @@ public static class ValidateCommand
         }
 
         return check.ExitCode;
+    }
+
+    /// <summary>
+    /// The contract document, plus the optional <c>fix_suggestions</c> member when the 勾稽关系 fail (docs/REPORT-JSON.md): the
+    /// suggestion is derived from the document, so only this output carries it, never the stored report.
+    /// </summary>
+    public static string Json(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var suggestions = FixSuggestionText.Suggestions(document.Report, document.Findings);
+        if (suggestions.Count == 0)
+        {
+            return ReportJson.Serialize(document);
+        }
+
+        var node = JsonNode.Parse(ReportJson.Serialize(document))!.AsObject();
+        var context = new ValidationContext(document.Report);
+        node["fix_suggestions"] = new JsonArray(suggestions.Select(s => (JsonNode)new JsonObject
+        {
+            ["table"] = s.Table,
+            ["unique"] = s.IsUnique,
+            ["size"] = s.Size,
+            ["changes"] = new JsonArray(s.Changes.Select(c => (JsonNode)Cell(context, c.Cell, c.Current, c.Suggested)).ToArray()),
+            ["candidates"] = new JsonArray(s.Candidates.Select(c => (JsonNode)Cell(context, c.Cell, c.Current, null)).ToArray()),
+            ["candidate_count"] = s.CandidateCount,
+            ["unread_cells"] = s.HasUnreadCells,
+            ["text"] = FixSuggestionText.Sentence(s, context),
+        }).ToArray());
+        return node.ToJsonString(ReportJson.Options);
+
+        static JsonObject Cell(ValidationContext context, CellAddress cell, CellValue current, decimal? suggested)
+        {
+            var json = new JsonObject
+            {
+                ["row"] = cell.Row,
+                ["column"] = context.ColumnKey(cell.Table, cell.Row, cell.Column),
+                ["current"] = JsonSerializer.SerializeToNode(current, ReportJson.Options),
+            };
+            if (suggested is { } value)
+            {
+                json["suggested"] = value;
+            }
+
+            return json;
+        }
     }
 
     /// <summary>The readable summary as plain text (no colours), e.g. for logs.</summary>
@@ -174,7 +222,7 @@ public static class ValidateCommand
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>What was read, then findings grouped by table (表二/表三/表四/正文/文档), coloured by severity, then the counts.</summary>
+    /// <summary>What was read, then findings grouped by table (表二/表三/表四/正文/文档), coloured by severity, the 修改建议 when the 勾稽关系 fail, then the counts.</summary>
     public static void WriteSummary(DraftCheck check, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(check);
@@ -209,6 +257,19 @@ public static class ValidateCommand
         if (document.Findings.Count == 0)
         {
             console.MarkupLine("[green]未发现问题。[/]");
+        }
+
+        var suggestions = FixSuggestionText.For(report, document.Findings);
+        if (suggestions.Count > 0)
+        {
+            console.MarkupLine($"[bold underline]【{Markup.Escape(FixSuggestionText.Heading)}】[/]");
+            foreach (var suggestion in suggestions)
+            {
+                console.MarkupLine($"  [green]{Markup.Escape(suggestion)}[/]");
+            }
+
+            console.MarkupLine($"  [grey]{Markup.Escape(FixSuggestionText.Disclaimer)}[/]");
+            console.WriteLine();
         }
 
         var summary = document.Summary;

@@ -48,7 +48,10 @@ public sealed class RequestsTable
     public required IReadOnlyList<KeyedLabel> Rows { get; init; }
 
     /// <summary>The result rows (r1 … r6*) whose sum is （七）总计.</summary>
-    public IEnumerable<KeyedLabel> ResultRows => Rows.Where(r => r.Key.StartsWith('r'));
+    public IEnumerable<KeyedLabel> ResultRows => Rows.Where(r => IsResultRow(r.Key));
+
+    /// <summary>Result rows are keyed r1 … r6*: the one definition the D2 rule and the fix solver share.</summary>
+    public static bool IsResultRow(string key) => key.StartsWith('r');
 
     public int ColumnIndex(string key)
     {

@@ -39,14 +39,15 @@ public sealed class SubmissionsApi(
             return denied;
         }
 
-        var view = await ViewAsync(submission!, cancellationToken);
+        var document = await storage.LoadReportDocumentAsync(submission!.Id, cancellationToken);
+        var view = await ViewAsync(submission, document, cancellationToken);
         if (!WantsHtml(request))
         {
             return PrivateJson.Of(view);
         }
 
         var reviewer = AccessPolicy.CanReview(agency!, caller!);
-        var state = submission!.CurrentState;
+        var state = submission.CurrentState;
         var page = await renderer.RenderSubmissionStatusAsync(
             new SubmissionStatusModel
             {
@@ -58,6 +59,9 @@ public sealed class SubmissionsApi(
                 State = submission.State,
                 Reason = submission.Reason,
                 Findings = view.Findings,
+
+                // Computed from the stored report at render time, so reports validated before the solver existed get it too.
+                FixSuggestions = FixSuggestionText.For(document?.Report, view.Findings),
                 Audit = view.Audit.Where(a => a.Version == submission.Version).Select(a => new StatusAuditEntry(a.At, a.Actor, a.From, a.To, a.Reason)).ToList(),
                 Emails = await SubmissionEmails.ForStatusPageAsync(storage, submission.Id, cancellationToken),
                 OtherVersions = view.Versions.Where(v => v.Version != submission.Version).Select(v => new OtherVersionEntry(v.Id, v.Version, v.State, v.ReceivedAt)).ToList(),
@@ -182,11 +186,15 @@ public sealed class SubmissionsApi(
         AccessPolicy.CanView(agency, caller)
         || AccessPolicy.CanRead(agency, await regions.CoveringAsync(agency, cancellationToken), caller);
 
-    internal async Task<SubmissionView> ViewAsync(Submission submission, CancellationToken cancellationToken)
+    internal async Task<SubmissionView> ViewAsync(Submission submission, CancellationToken cancellationToken) =>
+        await ViewAsync(submission, await storage.LoadReportDocumentAsync(submission.Id, cancellationToken), cancellationToken);
+
+    /// <summary>The view of a version whose stored report the caller already loaded (the status page also derives its 修改建议 from it).</summary>
+    private async Task<SubmissionView> ViewAsync(Submission submission, ReportDocument? document, CancellationToken cancellationToken)
     {
         var audit = await submissions.GetAuditTrailAsync(submission.Report, cancellationToken);
         var versions = await submissions.ListVersionsAsync(submission.Report, cancellationToken);
-        IReadOnlyList<Finding> findings = (await storage.LoadReportDocumentAsync(submission.Id, cancellationToken))?.Findings ?? [];
+        IReadOnlyList<Finding> findings = document?.Findings ?? [];
         return new SubmissionView(
             submission.Id,
             submission.AgencyId,

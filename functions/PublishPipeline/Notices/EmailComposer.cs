@@ -144,6 +144,17 @@ public sealed class EmailComposer
                 AppendFindings(text, $"错误（{errors.Count} 处，须修改）", errors, notice.Year);
             }
 
+            if (notice.FixSuggestions is { Count: > 0 } suggestions)
+            {
+                text.AppendLine(FixSuggestionText.Heading);
+                foreach (var suggestion in suggestions)
+                {
+                    text.AppendLine(suggestion);
+                }
+
+                text.AppendLine(FixSuggestionText.Disclaimer).AppendLine();
+            }
+
             if (warnings.Count > 0)
             {
                 AppendFindings(text, $"提示（{warnings.Count} 处，请核对）", warnings, notice.Year);

@@ -18,7 +18,10 @@ public enum ValidationOutcome
     Accepted,
 }
 
-/// <summary>The validation-result email to the submitter.</summary>
+/// <summary>
+/// The validation-result email to the submitter. <paramref name="FixSuggestions"/> are the 修改建议 sentences
+/// (<see cref="FixSuggestionText.For"/>) computed from the stored report when the email is composed.
+/// </summary>
 public sealed record ValidationNotice(
     string SubmissionId,
     string AgencyName,
@@ -28,7 +31,8 @@ public sealed record ValidationNotice(
     ValidationOutcome Outcome,
     IReadOnlyList<Finding> Findings,
     string StatusUrl,
-    bool AwaitsReview = false);
+    bool AwaitsReview = false,
+    IReadOnlyList<string>? FixSuggestions = null);
 
 /// <summary>
 /// The publication notice, with the public link. <paramref name="ReplacesVersion"/> is set when this version

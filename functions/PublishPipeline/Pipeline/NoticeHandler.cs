@@ -5,6 +5,7 @@ using PublishPipeline.Notices;
 using PublishPipeline.Pipeline.Alerts;
 using PublishPipeline.Pipeline.Deadlines;
 using PublishPipeline.Pipeline.Outbox;
+using PublishPipeline.Reports;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
@@ -305,7 +306,8 @@ public sealed partial class NoticeHandler(
                     outcome,
                     document?.Findings ?? [],
                     options.Value.SubmissionStatusUrl(submission.Id),
-                    outcome == ValidationOutcome.Accepted && !agency.AutoPublish));
+                    outcome == ValidationOutcome.Accepted && !agency.AutoPublish,
+                    FixSuggestionText.For(document?.Report, document?.Findings ?? [])));
             case NoticeKind.Published:
                 // A version owns the page of the (agency, year) it was submitted for.
                 var year = submission.Year;

@@ -53,6 +53,9 @@ internal static class PrivatePageStyles
         .board-tools { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; margin: .5rem 0; }
         .board-tools form { display: flex; gap: .5rem; align-items: center; }
         .board-tools select, .board-tools button { font: inherit; }
+        .fix-suggestions { border-left: 4px solid #1a7f37; background: #eef8f0; padding: .5rem 1rem; margin: .5rem 0 1.5rem; }
+        .fix-suggestions h3 { margin: .25rem 0; font-size: 1rem; }
+        .fix-suggestions p { text-indent: 0; }
         """;
 
     private static readonly Lazy<MarkupString> Inline = new(Load);

@@ -26,6 +26,9 @@ public sealed record SubmissionStatusModel
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>The 修改建议 sentences (<see cref="FixSuggestionText.For"/>) shown under the findings; empty when there are none.</summary>
+    public IReadOnlyList<string> FixSuggestions { get; init; } = [];
+
     /// <summary>The audit trail of this version, oldest first.</summary>
     public IReadOnlyList<StatusAuditEntry> Audit { get; init; } = [];
 

@@ -15,10 +15,10 @@ public sealed class RequestsIdentityRule : IValidationRule
         ArgumentNullException.ThrowIfNull(context);
         var requests = context.Report.Tables.Requests;
         if (requests is null
-            || !requests.TryGetValue("new", out var received)
-            || !requests.TryGetValue("carried_in", out var carriedIn)
-            || !requests.TryGetValue("total", out var total)
-            || !requests.TryGetValue("carried_out", out var carriedOut))
+            || !requests.TryGetValue(TableEquations.Received, out var received)
+            || !requests.TryGetValue(TableEquations.CarriedIn, out var carriedIn)
+            || !requests.TryGetValue(TableEquations.ResultTotal, out var total)
+            || !requests.TryGetValue(TableEquations.CarriedOut, out var carriedOut))
         {
             yield break;
         }
@@ -43,8 +43,8 @@ public sealed class RequestsIdentityRule : IValidationRule
             return null; // the identity holds: nothing to name or explain
         }
 
-        var location = new FindingLocation { Table = ValidationContext.Requests, Row = "carried_out", Column = context.Template.Requests.Columns[column].Key };
-        var cellName = context.CellName(ValidationContext.Requests, "carried_out", column);
+        var location = new FindingLocation { Table = ValidationContext.Requests, Row = TableEquations.CarriedOut, Column = context.Template.Requests.Columns[column].Key };
+        var cellName = context.CellName(ValidationContext.Requests, TableEquations.CarriedOut, column);
         var left = (received.AsNumber ?? 0) + (carriedIn.AsNumber ?? 0);
         var right = (total.AsNumber ?? 0) + (carriedOut.AsNumber ?? 0);
         var shouldBe = left - (total.AsNumber ?? 0);

@@ -8,7 +8,7 @@ namespace PublishPipeline.Validation.Arithmetic;
 /// </summary>
 public sealed class RequestsResultSumRule : IValidationRule
 {
-    private const string TotalRow = "total";
+    private const string TotalRow = TableEquations.ResultTotal;
 
     public string Id => "D2";
 
@@ -28,7 +28,7 @@ public sealed class RequestsResultSumRule : IValidationRule
         }
 
         // The template defines result rows as the r* rows; sum those the document has, in printed order.
-        var resultRows = requests.Where(r => r.Key.StartsWith('r') && r.Value.Count == totals.Count).ToList();
+        var resultRows = requests.Where(r => RequestsTable.IsResultRow(r.Key) && r.Value.Count == totals.Count).ToList();
         if (resultRows.Count == 0)
         {
             yield break;

@@ -18,7 +18,7 @@ public sealed class RequestsRowSumRule : IValidationRule
         }
 
         var columns = context.Template.Requests.Columns;
-        var total = columns.Count - 1;
+        var total = TableEquations.SumColumn(columns.Count);
         foreach (var (row, cells) in requests)
         {
             if (cells.Count != columns.Count || SumCheck.Holds(cells[total], CollectionsMarshal.AsSpan(cells)[..total]))

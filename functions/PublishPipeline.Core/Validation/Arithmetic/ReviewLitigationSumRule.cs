@@ -18,7 +18,7 @@ public sealed class ReviewLitigationSumRule : IValidationRule
         }
 
         var columns = context.Template.ReviewLitigation.Columns;
-        var total = columns.Count - 1;
+        var total = TableEquations.SumColumn(columns.Count);
         foreach (var (group, cells) in table)
         {
             if (cells.Count != columns.Count || SumCheck.Holds(cells[total], CollectionsMarshal.AsSpan(cells)[..total]))

@@ -24,6 +24,9 @@ internal static class EmailStyles
 
     public const string Reason = "margin:12px 0;padding:10px 12px;border-left:4px solid #9f1c1c;background:#fdf2f2;";
 
+    /// <summary>The 修改建议 block: set apart from the findings, green because it is help, not another error.</summary>
+    public const string Suggestion = "margin:8px 0 16px;padding:8px 12px;border-left:4px solid #1a7f37;background:#eef8f0;";
+
     /// <summary>Quoted free text (a reviewer's comments, a reason, an error summary).</summary>
     public const string Quote = "margin:8px 0 16px;padding:10px 12px;border-left:4px solid #8c959f;background:#f6f8fa;";
 
