@@ -23,6 +23,7 @@ public sealed class PublishHandler(
     SubmissionStore submissions,
     AgencyDirectory agencies,
     LiveSitePublisher site,
+    RollupJob rollups,
     MessageQueue queue,
     SubmissionTransitions transitions,
     PipelineMetrics metrics,
@@ -112,6 +113,8 @@ public sealed class PublishHandler(
             return;
         }
 
+        // After the commit: the roll-up reads the published version from the report's head, which is now this one.
+        await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
         logger.LogInformation("Published submission {Submission} at {Url}", submission.Id, url);
         metrics.Handled("publish", "published", submission.Id);
     }
@@ -127,6 +130,10 @@ public sealed class PublishHandler(
         }
 
         var removed = await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
+        if (removed && await agencies.GetAsync(submission.AgencyId, cancellationToken) is { } agency)
+        {
+            await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
+        }
 
         logger.LogInformation("Withdrawn submission {Submission}: page {Outcome}", submission.Id, removed ? "taken down" : "was not live");
         metrics.Handled("publish", removed ? "taken-down" : "not-live", submission.Id);

@@ -72,7 +72,11 @@ public sealed record AgencyListing(SiteAgency Agency, IReadOnlyList<int> Years);
 /// A node of the region tree (<c>/regions/…</c>, from the agency directory): its child regions, and the agencies that sit
 /// exactly at it, each with the years it has published.
 /// </summary>
-public sealed record RegionPageModel(RegionPath Scope, IReadOnlyList<RegionPath> Children, IReadOnlyList<AgencyListing> Agencies);
+public sealed record RegionPageModel(RegionPath Scope, IReadOnlyList<RegionPath> Children, IReadOnlyList<AgencyListing> Agencies)
+{
+    /// <summary>The years with a regional roll-up of exactly this region (a supervised region's), linked from its page.</summary>
+    public IReadOnlyList<int> RollupYears { get; init; } = [];
+}
 
 /// <summary>One agency's page: its live reports by year (newest first), corrections and earlier versions included.</summary>
 public sealed record AgencyPageModel(SiteAgency Agency, IReadOnlyList<SiteReport> Reports);

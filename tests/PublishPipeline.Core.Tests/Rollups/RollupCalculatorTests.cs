@@ -216,7 +216,7 @@ public sealed class RollupCalculatorTests
     {
         var rollup = RollupCalculator.Compute("兰溪市", year, Agencies.Value, [new RollupAgency("late", "迟交局")]);
 
-        var docx = ReportTemplateDocument.Create(rollup.Template, rollup.ToReport());
+        var docx = RollupWordDocument.Create(rollup);
         var read = Checker.Check("rollup.docx", docx);
 
         Assert.False(read.IsUnreadable);

@@ -536,6 +536,10 @@ public sealed class LiveSitePublisher(
             cancellationToken);
     }
 
+    /// <summary>Re-derives one region page (a roll-up of the region appeared or went).</summary>
+    public Task RefreshRegionPageAsync(RegionPath scope, CancellationToken cancellationToken = default) =>
+        WriteRegionPageAsync(scope, cancellationToken);
+
     private async Task WriteRegionPageAsync(RegionPath scope, CancellationToken cancellationToken) =>
         await writer.WriteDerivedAsync(
             SitePaths.RegionPage(scope),
@@ -554,7 +558,16 @@ public sealed class LiveSitePublisher(
                     agencies.Add(new AgencyListing(new SiteAgency(listing.Id, listing.Name, scope, listing.Level), listing.Years));
                 }
 
-                return await pages.RegionAsync(SiteComposer.Region(scope, children, agencies), ct);
+                var rollupYears = new List<int>();
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.Rollups(scope), cancellationToken: ct))
+                {
+                    if (SiteIndexJson.Read<RollupStateRecord>(row.Json).Live)
+                    {
+                        rollupYears.Add(int.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+
+                return await pages.RegionAsync(SiteComposer.Region(scope, children, agencies) with { RollupYears = rollupYears }, ct);
             },
             cancellationToken);
 

@@ -92,6 +92,13 @@ public sealed record CityAgencyRecord(string Name, string Region, string? Level)
 /// </summary>
 public sealed record SearchStateRecord(DateTimeOffset ChangedAt, DateTimeOffset? IndexedAt, DateTimeOffset? PendingSince);
 
+/// <summary>
+/// A supervised region's roll-up of a year: <paramref name="ChangedAt"/> when a report of the region was last
+/// published, corrected or withdrawn; <paramref name="BuiltAt"/> the change the files on the site reflect (built when
+/// it is not older than <paramref name="ChangedAt"/>); <paramref name="Live"/> whether the roll-up is on the site.
+/// </summary>
+public sealed record RollupStateRecord(string RegionId, DateTimeOffset ChangedAt, DateTimeOffset? BuiltAt, bool Live);
+
 /// <summary>How index rows hold their records: web-style JSON, nulls left out.</summary>
 public static class SiteIndexJson
 {

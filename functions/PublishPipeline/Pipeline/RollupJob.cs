@@ -1,0 +1,129 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PublishPipeline.Addresses;
+using PublishPipeline.Rollups;
+using PublishPipeline.Site;
+using PublishPipeline.Site.Live;
+using PublishPipeline.Site.Model;
+using PublishPipeline.Site.OpenData;
+using PublishPipeline.Storage;
+using PublishPipeline.Submissions;
+
+namespace PublishPipeline.Pipeline;
+
+/// <summary>
+/// Keeps the public roll-ups (<see cref="SitePaths.RollupPage"/>) current, debounced like search: a publication,
+/// correction or withdrawal only marks the roll-ups of the regions covering its agency changed (one small row each)
+/// and queues a rebuild message that surfaces after <see cref="PipelineOptions.SearchQuietPeriod"/>. The message finds
+/// the roll-up already built if an earlier message covered its change, so however many of a region's agencies publish
+/// in a quiet period, its roll-up is read and written about once, off the publication's path; each rebuild reads only
+/// its own region's reports, and regions rebuild in parallel on the site queue.
+/// </summary>
+public sealed class RollupJob(
+    RegionDirectory regions,
+    RegionRollups rollups,
+    PipelineStorage storage,
+    LiveSiteWriter writer,
+    LiveSitePublisher site,
+    SitePages pages,
+    PublicUrls urls,
+    MessageQueue queue,
+    IOptions<PipelineOptions> options,
+    TimeProvider clock,
+    ILogger<RollupJob> logger)
+{
+    private const int MaxAttempts = 8;
+
+    private TableClient Index => storage.SiteIndex;
+
+    /// <summary>Marks the year's roll-up of every supervised region covering <paramref name="agency"/> changed, and queues its rebuild.</summary>
+    public async Task MarkChangedAsync(Agency agency, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        foreach (var region in await regions.CoveringAsync(agency, cancellationToken))
+        {
+            await UpdateStateAsync(region, year, state => new RollupStateRecord(region.Id, clock.GetUtcNow(), state?.BuiltAt, state?.Live ?? false), cancellationToken);
+            await queue.SendSiteAsync(new SiteMessage(SiteWork.RebuildRollup, RegionId: region.Id, Year: year), options.Value.SearchQuietPeriod, cancellationToken);
+        }
+    }
+
+    /// <summary>Rebuilds the region's roll-up of the year unless it already reflects the latest change; returns whether it built.</summary>
+    public async Task<bool> RunAsync(string regionId, int year, CancellationToken cancellationToken = default)
+    {
+        var region = await regions.GetAsync(regionId, cancellationToken);
+        if (region is null)
+        {
+            logger.LogWarning("Roll-up: region {Region} is not in the directory: skipped", regionId);
+            return false;
+        }
+
+        var path = RegionPath.Parse(region.Region);
+        var row = await Index.GetEntityIfExistsAsync<SiteIndexRow>(SiteIndexKeys.Rollups(path), SiteIndexKeys.YearRow(year), cancellationToken: cancellationToken);
+        var state = row.HasValue ? SiteIndexJson.Read<RollupStateRecord>(row.Value!.Json) : null;
+        if (state?.BuiltAt is { } built && built >= state.ChangedAt)
+        {
+            return false;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var upTo = state?.ChangedAt ?? clock.GetUtcNow();
+        var rollup = await rollups.ComputeAsync(region, year, cancellationToken);
+        var live = await WriteAsync(rollup, path, cancellationToken);
+        await UpdateStateAsync(region, year, current => (current ?? new RollupStateRecord(region.Id, upTo, null, live)) with { BuiltAt = upTo, Live = live }, cancellationToken);
+        await site.RefreshRegionPageAsync(path, cancellationToken);
+        logger.LogInformation(
+            "Roll-up: {Region} {Year}: {Summed} summed, {Other} other template, {Missing} not published; {Elapsed} ms",
+            region.Id, year, rollup.Summed.Count, rollup.OtherTemplate.Count, rollup.NotPublished.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the roll-up's files (downloads first, the page that links them last), or removes them when no report of
+    /// the region is published for the year; returns whether the roll-up is on the site.
+    /// </summary>
+    private async Task<bool> WriteAsync(RegionRollup rollup, RegionPath path, CancellationToken cancellationToken)
+    {
+        if (rollup.Summed.Count + rollup.OtherTemplate.Count == 0)
+        {
+            await writer.DeletePrefixAsync(SitePaths.RollupDirectory(rollup.Year, path), cancellationToken);
+            return false;
+        }
+
+        await writer.WriteAsync(RollupCsv.Sums(rollup, path), cancellationToken);
+        await writer.WriteAsync(RollupCsv.Detail(rollup, path, urls.SiteRoot), cancellationToken);
+        await writer.WriteAsync(new SiteFile(SitePaths.RollupDocx(rollup.Year, path), RollupWordDocument.Create(rollup), SiteFile.Docx), cancellationToken);
+        await writer.WriteAsync(await pages.RollupAsync(new RollupPageModel(rollup, path), cancellationToken), cancellationToken);
+        return true;
+    }
+
+    private async Task UpdateStateAsync(SupervisedRegion region, int year, Func<RollupStateRecord?, RollupStateRecord> change, CancellationToken cancellationToken)
+    {
+        var partition = SiteIndexKeys.Rollups(RegionPath.Parse(region.Region));
+        var rowKey = SiteIndexKeys.YearRow(year);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await Index.GetEntityIfExistsAsync<SiteIndexRow>(partition, rowKey, cancellationToken: cancellationToken);
+            var current = row.HasValue ? SiteIndexJson.Read<RollupStateRecord>(row.Value!.Json) : null;
+            var entity = new SiteIndexRow { PartitionKey = partition, RowKey = rowKey, Json = SiteIndexJson.Write(change(current)) };
+            try
+            {
+                if (row.HasValue)
+                {
+                    await Index.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await Index.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // A publication or another rebuild changed the row meanwhile: apply the change to what is there now.
+            }
+        }
+    }
+}
