@@ -92,6 +92,10 @@ public sealed class PublishHandler(
                 now,
                 submission.Comments),
             cancellationToken);
+
+        // Before the transition, like the site work: until it commits, a redelivery repeats both, so no crash leaves
+        // the region's roll-ups unmarked. They read the live version from the site index, which now names this one.
+        await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
         var url = options.Value.ReportPageUrl(submission.Year, agency.Id);
         var published = await transitions.MoveAsync(
             submission.Id,
@@ -108,13 +112,12 @@ public sealed class PublishHandler(
         {
             // Withdrawn, returned or superseded while its page was being rendered: the page must not stay up.
             await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
+            await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
             logger.LogWarning("Submission {Submission} became {State} while it was being published: its page was taken down again", submission.Id, published.Current?.State);
             metrics.Handled("publish", "changed-meanwhile", submission.Id);
             return;
         }
 
-        // After the commit: the roll-up reads the published version from the report's head, which is now this one.
-        await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
         logger.LogInformation("Published submission {Submission} at {Url}", submission.Id, url);
         metrics.Handled("publish", "published", submission.Id);
     }
@@ -130,7 +133,8 @@ public sealed class PublishHandler(
         }
 
         var removed = await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
-        if (removed && await agencies.GetAsync(submission.AgencyId, cancellationToken) is { } agency)
+        // Marked even when nothing was live any more: a redelivery after a crash between the two must still mark.
+        if (await agencies.GetAsync(submission.AgencyId, cancellationToken) is { } agency)
         {
             await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
         }

@@ -1,15 +1,17 @@
 using PublishPipeline.Rollups;
+using PublishPipeline.Site.Live;
 using PublishPipeline.Storage;
 using PublishPipeline.Submissions;
 
 namespace PublishPipeline.Pipeline;
 
 /// <summary>
-/// Loads what a regional roll-up is made of — the agencies the region covers, the live published version of each for
-/// the year (the report head's published version, checked to be in state Published), its stored report — and hands
-/// them to the core's <see cref="RollupCalculator"/>. Used by the site's roll-up job and by <c>pubpipe rollup</c>.
+/// Loads what a regional roll-up is made of — the agencies the region covers, the live version of each for the year
+/// (the version the public site shows, from the site index: the publish stage writes it before it records the version
+/// Published, so a roll-up rebuilt at any moment agrees with the report pages it links to), its stored report — and
+/// hands them to the core's <see cref="RollupCalculator"/>. Used by the site's roll-up job and by <c>pubpipe rollup</c>.
 /// </summary>
-public sealed class RegionRollups(RegionDirectory regions, AgencyDirectory agencies, SubmissionStore submissions, PipelineStorage storage)
+public sealed class RegionRollups(RegionDirectory regions, AgencyDirectory agencies, LiveSitePublisher site, PipelineStorage storage)
 {
     private const int Parallelism = 8;
 
@@ -30,7 +32,7 @@ public sealed class RegionRollups(RegionDirectory regions, AgencyDirectory agenc
 
     /// <summary>
     /// The region's roll-up for <paramref name="year"/>. Reads the agency directory once and, for each agency of the
-    /// region, two table rows and its published report (up to eight at a time); never any other region's reports.
+    /// region, one table row and its published report (up to eight at a time); never any other region's reports.
     /// </summary>
     public async Task<RegionRollup> ComputeAsync(SupervisedRegion region, int year, CancellationToken cancellationToken = default)
     {
@@ -49,17 +51,14 @@ public sealed class RegionRollups(RegionDirectory regions, AgencyDirectory agenc
 
     private async Task<RollupSource?> LiveReportAsync(Agency agency, int year, CancellationToken cancellationToken)
     {
-        var key = new ReportKey(agency.Id, year);
-        var head = await submissions.GetHeadAsync(key, cancellationToken);
-        if (head?.PublishedVersion is not { } version
-            || await submissions.GetVersionAsync(key, version, cancellationToken) is not { CurrentState: SubmissionState.Published } live)
+        if (await site.GetRecordAsync(agency.Id, year, cancellationToken) is not { } live)
         {
             return null;
         }
 
-        var document = await storage.LoadReportDocumentAsync(live.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"the published version {live.Id} has no stored report");
+        var document = await storage.LoadReportDocumentAsync(live.SubmissionId, cancellationToken)
+            ?? throw new InvalidOperationException($"the live version {live.SubmissionId} has no stored report");
         document.Report.Year = year;
-        return new RollupSource(agency.Id, agency.Name, live.Id, live.Version, document.Report);
+        return new RollupSource(agency.Id, agency.Name, live.SubmissionId, live.Version, document.Report);
     }
 }

@@ -72,7 +72,30 @@ public sealed class RollupJob(
         var rollup = await rollups.ComputeAsync(region, year, cancellationToken);
         var live = await WriteAsync(rollup, path, cancellationToken);
         await UpdateStateAsync(region, year, current => (current ?? new RollupStateRecord(region.Id, upTo, null, live)) with { BuiltAt = upTo, Live = live }, cancellationToken);
+
+        // The pages that link it: its region page, and the year page it is listed on.
+        var listedAt = SitePaths.RollupListedAt(path);
+        if (live)
+        {
+            await Index.UpsertEntityAsync(
+                new SiteIndexRow { PartitionKey = SiteIndexKeys.YearRollups(year, listedAt), RowKey = SiteIndexKeys.Encode(path.Key), Json = "{}" },
+                TableUpdateMode.Replace,
+                cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                await Index.DeleteEntityAsync(SiteIndexKeys.YearRollups(year, listedAt), SiteIndexKeys.Encode(path.Key), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Never listed.
+            }
+        }
+
         await site.RefreshRegionPageAsync(path, cancellationToken);
+        await site.RefreshYearPageAsync(year, listedAt, cancellationToken);
         logger.LogInformation(
             "Roll-up: {Region} {Year}: {Summed} summed, {Other} other template, {Missing} not published; {Elapsed} ms",
             region.Id, year, rollup.Summed.Count, rollup.OtherTemplate.Count, rollup.NotPublished.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

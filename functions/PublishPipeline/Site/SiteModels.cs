@@ -63,7 +63,11 @@ public sealed record YearPageModel(
     IReadOnlyList<RegionSummary> Regions,
     IReadOnlyList<SiteReport> Reports,
     ReportFigures Total,
-    IReadOnlyList<int> Years);
+    IReadOnlyList<int> Years)
+{
+    /// <summary>The supervised regions whose roll-up of the year this page links (see <see cref="SitePaths.RollupListedAt"/>).</summary>
+    public IReadOnlyList<RegionPath> Rollups { get; init; } = [];
+}
 
 /// <summary>An agency in a region page: where its reports are (the years with a live report).</summary>
 public sealed record AgencyListing(SiteAgency Agency, IReadOnlyList<int> Years);

@@ -86,6 +86,13 @@ public static class SitePaths
     /// </summary>
     public static string RollupDirectory(int year, RegionPath region) => YearDirectory(year, region) + "rollup/";
 
+    /// <summary>The year page that links a region's roll-up: the region's own, or its city's when it lies deeper.</summary>
+    public static RegionPath RollupListedAt(RegionPath region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.Truncate(YearListingDepth);
+    }
+
     public static string RollupPage(int year, RegionPath region) => RollupDirectory(year, region) + "index.html";
 
     public static string RollupUrl(int year, RegionPath region) => "/" + RollupDirectory(year, region);

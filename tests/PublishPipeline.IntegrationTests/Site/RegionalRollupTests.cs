@@ -92,6 +92,8 @@ public sealed class RegionalRollupTests(DevHostFixture host, ITestOutputHelper o
         // The region page links its roll-up.
         var regionPage = await GetAsync(SitePaths.RegionUrl(county));
         Assert.Contains($"href=\"{url}\"", regionPage, StringComparison.Ordinal);
+        var cityYearPage = await GetAsync(SitePaths.YearUrl(2021, county.Parent));
+        Assert.Contains($"href=\"{url}\"", cityYearPage, StringComparison.Ordinal);
 
         // CSV: UTF-8 with BOM, Chinese headers, the sums.
         using (var csvResponse = await host.Http.GetAsync(host.SiteUrl + "/" + SitePaths.RollupCsv(2021, county)))
@@ -110,7 +112,7 @@ public sealed class RegionalRollupTests(DevHostFixture host, ITestOutputHelper o
         var docx = await host.Http.GetByteArrayAsync(host.SiteUrl + "/" + SitePaths.RollupDocx(2021, county));
         AssertReadsBackTo(docx, expected, "2021年汇总县政府信息公开工作年度报告（统计汇总）");
 
-        await CheckHtmlAsync(page, regionPage);
+        await CheckHtmlAsync(page, regionPage, cityYearPage);
         await SaveScreenshotsAsync(url);
 
         // pubpipe rollup writes the same document from storage, by region id or path; an unknown region is refused in Chinese.

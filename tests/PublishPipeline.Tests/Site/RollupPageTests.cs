@@ -104,6 +104,21 @@ public sealed class RollupPageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_year_page_links_the_roll_ups_listed_on_it()
+    {
+        Assert.Equal(Jinhua, SitePaths.RollupListedAt(Lanxi));
+        Assert.Equal(Zhejiang, SitePaths.RollupListedAt(Zhejiang));
+        var model = new YearPageModel(2021, Jinhua, [], [], ReportFigures.Empty, [2021]) { Rollups = [Yiwu, Lanxi, Jinhua] };
+        var dom = Dom(await pages.YearAsync(model));
+        var section = dom.QuerySelector("section[aria-labelledby=rollups-heading]")!;
+        Assert.Equal(3, Hrefs(section).Count);
+        Assert.Contains("/reports/2021/浙江省/金华市/兰溪市/rollup/", Hrefs(section));
+        Assert.Contains("/reports/2021/浙江省/金华市/rollup/", Hrefs(section));
+        Assert.Contains("兰溪市2021年统计汇总", section.TextContent, StringComparison.Ordinal);
+        Assert.Null(Dom(await pages.YearAsync(model with { Rollups = [] })).QuerySelector("section[aria-labelledby=rollups-heading]"));
+    }
+
+    [Fact]
     public void The_CSV_files_have_a_BOM_Chinese_headers_and_every_value()
     {
         var rollup = Rollup("=HYPERLINK(1)");

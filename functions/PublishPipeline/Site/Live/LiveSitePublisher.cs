@@ -502,7 +502,13 @@ public sealed class LiveSitePublisher(
                 }
 
                 var years = (await ReadYearCountsAsync(ct)).Select(c => c.Year);
-                return await pages.YearAsync(SiteComposer.Year(year, scope, children.Select(c => c.Summary), reports, years), ct);
+                var rollups = new List<RegionPath>();
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.YearRollups(year, scope), cancellationToken: ct))
+                {
+                    rollups.Add(RegionPath.Parse(SiteIndexKeys.Decode(row.RowKey)));
+                }
+
+                return await pages.YearAsync(SiteComposer.Year(year, scope, children.Select(c => c.Summary), reports, years) with { Rollups = rollups }, ct);
             },
             cancellationToken);
 
@@ -535,6 +541,10 @@ public sealed class LiveSitePublisher(
             async ct => AtomFeed.For(await ReadLatestAsync(SiteComposer.FeedCount, ct), BaseUrl),
             cancellationToken);
     }
+
+    /// <summary>Re-derives one year page (a roll-up it links appeared or went).</summary>
+    public Task RefreshYearPageAsync(int year, RegionPath scope, CancellationToken cancellationToken = default) =>
+        WriteYearPageAsync(year, scope, cancellationToken);
 
     /// <summary>Re-derives one region page (a roll-up of the region appeared or went).</summary>
     public Task RefreshRegionPageAsync(RegionPath scope, CancellationToken cancellationToken = default) =>
