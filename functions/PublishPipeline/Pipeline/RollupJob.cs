@@ -15,11 +15,13 @@ namespace PublishPipeline.Pipeline;
 
 /// <summary>
 /// Keeps the public roll-ups (<see cref="SitePaths.RollupPage"/>) current, debounced like search: a publication,
-/// correction or withdrawal only marks the roll-ups of the regions covering its agency changed (one small row each)
-/// and queues a rebuild message that surfaces after <see cref="PipelineOptions.SearchQuietPeriod"/>. The message finds
-/// the roll-up already built if an earlier message covered its change, so however many of a region's agencies publish
-/// in a quiet period, its roll-up is read and written about once, off the publication's path; each rebuild reads only
-/// its own region's reports, and regions rebuild in parallel on the site queue.
+/// correction or withdrawal only counts a change on the roll-ups of the regions covering its agency (one small row
+/// each) and queues a rebuild message for that change, which surfaces after <see cref="PipelineOptions.SearchQuietPeriod"/>.
+/// Only the message of the latest change builds (an earlier one finds a later change counted and stops: that change's
+/// message comes after it), so a burst of publications in a region builds its roll-up once, a quiet period after the
+/// last one; a region that never goes quiet is built by the first message after <see cref="PipelineOptions.SearchMaxDelay"/>.
+/// The work is off the publication's path, each rebuild reads only its own region's reports, and regions rebuild in
+/// parallel on the site queue. No clock is compared to decide which message is latest: the change count is.
 /// </summary>
 public sealed class RollupJob(
     RegionDirectory regions,
@@ -44,13 +46,24 @@ public sealed class RollupJob(
         ArgumentNullException.ThrowIfNull(agency);
         foreach (var region in await regions.CoveringAsync(agency, cancellationToken))
         {
-            await UpdateStateAsync(region, year, state => new RollupStateRecord(region.Id, clock.GetUtcNow(), state?.BuiltAt, state?.Live ?? false), cancellationToken);
-            await queue.SendSiteAsync(new SiteMessage(SiteWork.RebuildRollup, RegionId: region.Id, Year: year), options.Value.SearchQuietPeriod, cancellationToken);
+            var now = clock.GetUtcNow();
+            var marked = await UpdateStateAsync(
+                region,
+                year,
+                state => state is null
+                    ? new RollupStateRecord(region.Id, 1, 0, now, now, false, 0)
+                    : state with { Change = state.Change + 1, ChangedAt = now, PendingSince = state.IsBuilt ? now : state.PendingSince ?? now },
+                cancellationToken);
+            await queue.SendSiteAsync(new SiteMessage(SiteWork.RebuildRollup, RegionId: region.Id, Year: year, Change: marked.Change), options.Value.SearchQuietPeriod, cancellationToken);
         }
     }
 
-    /// <summary>Rebuilds the region's roll-up of the year unless it already reflects the latest change; returns whether it built.</summary>
-    public async Task<bool> RunAsync(string regionId, int year, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Rebuilds the region's roll-up of the year unless it already reflects the latest change, or a later change's
+    /// message is still to come (<paramref name="change"/> is the change this message was sent for; null builds
+    /// whenever something is unbuilt); returns whether it built.
+    /// </summary>
+    public async Task<bool> RunAsync(string regionId, int year, int? change = null, CancellationToken cancellationToken = default)
     {
         var region = await regions.GetAsync(regionId, cancellationToken);
         if (region is null)
@@ -62,16 +75,29 @@ public sealed class RollupJob(
         var path = RegionPath.Parse(region.Region);
         var row = await Index.GetEntityIfExistsAsync<SiteIndexRow>(SiteIndexKeys.Rollups(path), SiteIndexKeys.YearRow(year), cancellationToken: cancellationToken);
         var state = row.HasValue ? SiteIndexJson.Read<RollupStateRecord>(row.Value!.Json) : null;
-        if (state?.BuiltAt is { } built && built >= state.ChangedAt)
+        if (state is { IsBuilt: true })
         {
             return false;
         }
 
+        var overdue = state?.PendingSince is { } since && clock.GetUtcNow() - since >= options.Value.SearchMaxDelay;
+        if (state is not null && change is { } mine && mine < state.Change && !overdue)
+        {
+            // A later change was counted after this message was sent: its own message, still to come, builds.
+            return false;
+        }
+
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var upTo = state?.ChangedAt ?? clock.GetUtcNow();
+        var upTo = state?.Change ?? 0;
         var rollup = await rollups.ComputeAsync(region, year, cancellationToken);
         var live = await WriteAsync(rollup, path, cancellationToken);
-        await UpdateStateAsync(region, year, current => (current ?? new RollupStateRecord(region.Id, upTo, null, live)) with { BuiltAt = upTo, Live = live }, cancellationToken);
+        await UpdateStateAsync(
+            region,
+            year,
+            current => current is null
+                ? new RollupStateRecord(region.Id, 0, 0, clock.GetUtcNow(), null, live, 1)
+                : current with { Built = Math.Max(current.Built, upTo), PendingSince = current.Change > upTo ? current.PendingSince : null, Live = live, Builds = current.Builds + 1 },
+            cancellationToken);
 
         // The pages that link it: its region page, and the year page it is listed on.
         var listedAt = SitePaths.RollupListedAt(path);
@@ -121,7 +147,7 @@ public sealed class RollupJob(
         return true;
     }
 
-    private async Task UpdateStateAsync(SupervisedRegion region, int year, Func<RollupStateRecord?, RollupStateRecord> change, CancellationToken cancellationToken)
+    private async Task<RollupStateRecord> UpdateStateAsync(SupervisedRegion region, int year, Func<RollupStateRecord?, RollupStateRecord> change, CancellationToken cancellationToken)
     {
         var partition = SiteIndexKeys.Rollups(RegionPath.Parse(region.Region));
         var rowKey = SiteIndexKeys.YearRow(year);
@@ -129,7 +155,8 @@ public sealed class RollupJob(
         {
             var row = await Index.GetEntityIfExistsAsync<SiteIndexRow>(partition, rowKey, cancellationToken: cancellationToken);
             var current = row.HasValue ? SiteIndexJson.Read<RollupStateRecord>(row.Value!.Json) : null;
-            var entity = new SiteIndexRow { PartitionKey = partition, RowKey = rowKey, Json = SiteIndexJson.Write(change(current)) };
+            var next = change(current);
+            var entity = new SiteIndexRow { PartitionKey = partition, RowKey = rowKey, Json = SiteIndexJson.Write(next) };
             try
             {
                 if (row.HasValue)
@@ -141,7 +168,7 @@ public sealed class RollupJob(
                     await Index.AddEntityAsync(entity, cancellationToken);
                 }
 
-                return;
+                return next;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {

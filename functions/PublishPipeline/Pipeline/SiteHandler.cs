@@ -35,6 +35,7 @@ public sealed class SiteHandler(
                 await rollups.RunAsync(
                     message.RegionId ?? throw new InvalidOperationException("a roll-up message names no region"),
                     message.Year ?? throw new InvalidOperationException("a roll-up message names no year"),
+                    message.Change,
                     cancellationToken);
                 break;
         }
