@@ -202,6 +202,58 @@ public sealed class RegionalRollupTests(DevHostFixture host, ITestOutputHelper o
         Assert.False(await job.RunAsync(regionId, 2021)); // the queued message finds it built
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task A_published_text_cell_is_not_summed_the_cell_is_marked_incomplete_and_the_report_named()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var county = RegionPath.Parse($"缺格省{suffix}/缺格市/缺格县");
+        await host.Host.Services.GetRequiredService<RegionDirectory>().ImportAsync(
+        [
+            new SupervisedRegion { RowKey = "it-gap-" + suffix, Name = "缺格县", Region = county.Key, Office = "缺格县政务公开办", Supervisors = $"supervisor-{suffix}@zwgk.example" },
+        ]);
+
+        // The sample 2020 report (2019 template) as one agency's, and as another's with 行政许可's 本年增/减 written "/"
+        // (E5, information only: it publishes).
+        var sample = await File.ReadAllTextAsync(DevHostFixture.Sample("2020-lanxi-wenlvj.txt"));
+        const string Licensing = "\t行政许可\n\t14\n\t2\n";
+        Assert.Contains(Licensing, sample, StringComparison.Ordinal);
+        var culture = await host.RegisterAgencyAsync("兰溪市文化和旅游局", region: county.Key);
+        var relics = await host.RegisterAgencyAsync("兰溪市文物局", region: county.Key);
+        var slashed = sample.Replace(Licensing, "\t行政许可\n\t14\n\t/\n", StringComparison.Ordinal).Replace("兰溪市文化和旅游局", relics.Name, StringComparison.Ordinal);
+        var first = await host.SubmitDraftOkAsync(culture, 2020, "年度报告.txt", Encoding.UTF8.GetBytes(sample));
+        var second = await host.SubmitDraftOkAsync(relics, 2020, "年度报告.txt", Encoding.UTF8.GetBytes(slashed));
+        await host.WaitForStateAsync(first.Id, SubmissionState.Published);
+        await host.WaitForStateAsync(second.Id, SubmissionState.Published);
+
+        var url = SitePaths.RollupUrl(2020, county);
+        var dom = await EventuallyAsync(async () =>
+        {
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await GetAsync(url));
+            Assert.Equal(2, page.QuerySelectorAll("ol.rollup-reports li").Length);
+            return page;
+        });
+
+        Assert.Equal("2020年缺格县政府信息公开工作年度报告（统计汇总）", dom.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("按2019年试行格式逐格相加", dom.QuerySelector("section.rollup-summary p.summary")!.TextContent, StringComparison.Ordinal);
+
+        // The cell: 2 from the first report only, marked 不完整, its source naming the other report and what it printed.
+        var number = dom.QuerySelector("a[href='#t2-art20_5-licensing-1']")!;
+        Assert.Equal("2", number.TextContent.Trim());
+        Assert.Equal("不完整", number.ParentElement!.QuerySelector(".rollup-incomplete")!.TextContent.Trim());
+        Assert.Equal("未计入：兰溪市文物局（填写为「/」，不是数字）", dom.GetElementById("t2-art20_5-licensing-1")!.QuerySelector(".rollup-gap")!.TextContent.Trim());
+        Assert.Contains("1 个单元格未计入", dom.QuerySelector($"ol.rollup-reports a[href='{SitePaths.ReportUrl(2020, relics.Id)}']")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        // Every other cell sums both: 行政许可's 处理决定数量 is 326 twice.
+        Assert.Equal("652", dom.QuerySelector("a[href='#t2-art20_5-licensing-2']")!.TextContent.Trim());
+        Assert.Null(dom.QuerySelector("a[href='#t2-art20_5-licensing-2'] + .rollup-incomplete"));
+
+        // The CSV says the same.
+        var csv = Encoding.UTF8.GetString(await host.Http.GetByteArrayAsync(host.SiteUrl + "/" + SitePaths.RollupCsv(2020, county)));
+        Assert.Contains(",t2-art20_5-licensing-1,2,不完整,1,兰溪市文物局（填写为「/」，不是数字）\r\n", csv, StringComparison.Ordinal);
+
+        await SaveScreenshotsAsync(url, "rollup-incomplete");
+    }
+
     private static byte[] ReportTemplateDocumentOf(Report report) =>
         Documents.ReportTemplateDocument.Create(TemplateCatalog.Template2021, report);
 
@@ -284,7 +336,7 @@ public sealed class RegionalRollupTests(DevHostFixture host, ITestOutputHelper o
         }
     }
 
-    private async Task SaveScreenshotsAsync(string url)
+    private async Task SaveScreenshotsAsync(string url, string name = "rollup")
     {
         Assert.True(File.Exists(SiteFixture.ChromiumPath), $"{SiteFixture.ChromiumPath} is missing: apt-get install chromium fonts-noto-cjk");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -297,13 +349,13 @@ public sealed class RegionalRollupTests(DevHostFixture host, ITestOutputHelper o
             Timeout = 30_000,
         });
         Directory.CreateDirectory(ScreenshotTests.Directory);
-        foreach (var (name, size) in Viewports.Both)
+        foreach (var (viewport, size) in Viewports.Both)
         {
             await using var page = await BrowserPage.OpenAsync(browser, host.SiteUrl, size);
             var fullUrl = host.SiteUrl + url;
             Assert.Equal(200, await page.GoToAsync(fullUrl));
             await page.Page.EvaluateAsync("() => document.fonts.ready");
-            var file = Path.Combine(ScreenshotTests.Directory, $"rollup-{name}.png");
+            var file = Path.Combine(ScreenshotTests.Directory, $"{name}-{viewport}.png");
             var png = await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Type = ScreenshotType.Png });
             output.WriteLine($"{file}: {png.Length / 1024} KiB");
             Assert.True(png.Length > 10_000, $"{file} is only {png.Length} bytes: a blank page?");
