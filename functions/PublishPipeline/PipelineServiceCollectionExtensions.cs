@@ -81,6 +81,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Site.Live.LiveSitePublisher>();
         services.AddTransient<SearchIndexJob>();
         services.AddTransient<SiteHandler>();
+        services.AddTransient<RegionRollups>();
+        services.AddTransient<RollupJob>();
         services.AddSingleton<EmailComposer>();
         services.AddHttpClient<EmailSender>().AddStandardResilienceHandler(EmailResilience.Configure);
         services.AddTransient<EmailEventsApi>();

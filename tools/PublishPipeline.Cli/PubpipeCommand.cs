@@ -15,6 +15,7 @@ public static class PubpipeCommand
         root.Subcommands.Add(Regions.RegionsCommand.Create());
         root.Subcommands.Add(Operations.AlertsCommand.Create());
         root.Subcommands.Add(Operations.RetryCommand.Create());
+        root.Subcommands.Add(Operations.RollupCommand.Create());
         root.Subcommands.Add(Site.SiteCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());
         // Commands that hold resources (pubpipe dev: hosts, Azurite) handle SIGINT/SIGTERM themselves and

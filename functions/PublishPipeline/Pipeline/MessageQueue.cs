@@ -47,6 +47,13 @@ public sealed class MessageQueue(PipelineStorage storage)
     public Task SendSiteAsync(SiteMessage message, CancellationToken cancellationToken = default) =>
         SendAsync(storage.SiteQueue, message, cancellationToken);
 
+    /// <summary>Queues site work to surface after <paramref name="delay"/> (the roll-up debounce).</summary>
+    public async Task SendSiteAsync(SiteMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        await storage.SiteQueue.SendMessageAsync(
+            JsonSerializer.Serialize(message, JsonOptions),
+            visibilityTimeout: delay <= TimeSpan.Zero ? null : delay < MaxDelay ? delay : MaxDelay,
+            cancellationToken: cancellationToken);
+
     public static T Parse<T>(string body) =>
         JsonSerializer.Deserialize<T>(body, JsonOptions) ?? throw new JsonException($"empty {typeof(T).Name}");
 

@@ -63,6 +63,8 @@ public sealed class PipelineOptions
     /// <summary>
     /// Search is re-indexed after publications, debounced: once the site has been quiet this long after a change
     /// (a burst of publications in the last days of January makes one index, not one per publication)...
+    /// A regional roll-up is rebuilt one quiet period after a publication of its region marked it changed (see
+    /// <see cref="RollupJob"/>): the same burst makes about one rebuild per region.
     /// </summary>
     public TimeSpan SearchQuietPeriod { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -23,6 +23,7 @@ public sealed class PublishHandler(
     SubmissionStore submissions,
     AgencyDirectory agencies,
     LiveSitePublisher site,
+    RollupJob rollups,
     MessageQueue queue,
     SubmissionTransitions transitions,
     PipelineMetrics metrics,
@@ -91,6 +92,10 @@ public sealed class PublishHandler(
                 now,
                 submission.Comments),
             cancellationToken);
+
+        // Before the transition, like the site work: until it commits, a redelivery repeats both, so no crash leaves
+        // the region's roll-ups unmarked. They read the live version from the site index, which now names this one.
+        await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
         var url = options.Value.ReportPageUrl(submission.Year, agency.Id);
         var published = await transitions.MoveAsync(
             submission.Id,
@@ -107,6 +112,7 @@ public sealed class PublishHandler(
         {
             // Withdrawn, returned or superseded while its page was being rendered: the page must not stay up.
             await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
+            await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
             logger.LogWarning("Submission {Submission} became {State} while it was being published: its page was taken down again", submission.Id, published.Current?.State);
             metrics.Handled("publish", "changed-meanwhile", submission.Id);
             return;
@@ -127,6 +133,11 @@ public sealed class PublishHandler(
         }
 
         var removed = await site.WithdrawAsync(submission.AgencyId, submission.Year, submission.Id, cancellationToken);
+        // Marked even when nothing was live any more: a redelivery after a crash between the two must still mark.
+        if (await agencies.GetAsync(submission.AgencyId, cancellationToken) is { } agency)
+        {
+            await rollups.MarkChangedAsync(agency, submission.Year, cancellationToken);
+        }
 
         logger.LogInformation("Withdrawn submission {Submission}: page {Outcome}", submission.Id, removed ? "taken down" : "was not live");
         metrics.Handled("publish", removed ? "taken-down" : "not-live", submission.Id);

@@ -9,13 +9,15 @@ namespace PublishPipeline.Pipeline;
 /// The site queue's stage. A rebuild (<c>pubpipe site rebuild</c>, after a layout change) puts one message per agency
 /// on the queue, so a national rebuild runs on the Functions scale-out: each re-derives its agency's rows and files
 /// from the versions stored for it; files whose bytes did not change are not written. The search job re-indexes
-/// the site when it changed (debounced, see <see cref="SearchIndexJob"/>).
+/// the site when it changed (debounced, see <see cref="SearchIndexJob"/>), and the roll-ups of the agency's regions are
+/// rebuilt the same way (<see cref="RollupJob"/>).
 /// </summary>
 public sealed class SiteHandler(
     SubmissionStore submissions,
     AgencyDirectory agencies,
     LiveSitePublisher site,
     SearchIndexJob search,
+    RollupJob rollups,
     Storage.PipelineStorage storage,
     ILogger<SiteHandler> logger)
 {
@@ -28,6 +30,13 @@ public sealed class SiteHandler(
                 break;
             case SiteWork.IndexSearch:
                 await search.RunAsync(force: true, cancellationToken);
+                break;
+            case SiteWork.RebuildRollup:
+                await rollups.RunAsync(
+                    message.RegionId ?? throw new InvalidOperationException("a roll-up message names no region"),
+                    message.Year ?? throw new InvalidOperationException("a roll-up message names no year"),
+                    message.Change,
+                    cancellationToken);
                 break;
         }
     }
@@ -74,6 +83,11 @@ public sealed class SiteHandler(
                 new LivePublication(document, siteAgency, year, live.Id, live.Version, live.PublishedAt!.Value, live.Comments),
                 published.Where(v => v.Version < live.Version).Select(v => (v.Id, v.Version, v.PublishedAt!.Value)).ToList(),
                 cancellationToken);
+        }
+
+        foreach (var year in years)
+        {
+            await rollups.MarkChangedAsync(agency, year, cancellationToken);
         }
 
         logger.LogInformation("Rebuild: agency {Agency} done ({Years} years)", agencyId, years.Count);

@@ -8,7 +8,11 @@ public enum SiteWork
 
     /// <summary>Re-index search now if the site changed since the last index.</summary>
     IndexSearch,
+
+    /// <summary>Rebuild a supervised region's roll-up of a year if this message is for its latest change (debounced).</summary>
+    RebuildRollup,
 }
 
 /// <summary>A message on the site queue.</summary>
-public sealed record SiteMessage(SiteWork Work, string? AgencyId = null);
+/// <param name="Change">For <see cref="SiteWork.RebuildRollup"/>: the roll-up's change count the message was sent for.</param>
+public sealed record SiteMessage(SiteWork Work, string? AgencyId = null, string? RegionId = null, int? Year = null, int? Change = null);

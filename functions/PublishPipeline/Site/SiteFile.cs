@@ -10,6 +10,7 @@ public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string 
     public const string Atom = "application/atom+xml; charset=utf-8";
     public const string Text = "text/plain; charset=utf-8";
     public const string Css = "text/css; charset=utf-8";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static SiteFile Utf8(string path, string content, string contentType) =>
         new(path, System.Text.Encoding.UTF8.GetBytes(content), contentType);

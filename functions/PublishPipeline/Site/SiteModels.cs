@@ -69,7 +69,11 @@ public sealed record YearPageModel(
     IReadOnlyList<RegionSummary> Regions,
     IReadOnlyList<SiteReport> Reports,
     ReportFigures Total,
-    IReadOnlyList<int> Years);
+    IReadOnlyList<int> Years)
+{
+    /// <summary>The supervised regions whose roll-up of the year this page links (see <see cref="SitePaths.RollupListedAt"/>).</summary>
+    public IReadOnlyList<RegionPath> Rollups { get; init; } = [];
+}
 
 /// <summary>An agency in a region page: where its reports are (the years with a live report).</summary>
 public sealed record AgencyListing(SiteAgency Agency, IReadOnlyList<int> Years);
@@ -78,7 +82,11 @@ public sealed record AgencyListing(SiteAgency Agency, IReadOnlyList<int> Years);
 /// A node of the region tree (<c>/regions/…</c>, from the agency directory): its child regions, and the agencies that sit
 /// exactly at it, each with the years it has published.
 /// </summary>
-public sealed record RegionPageModel(RegionPath Scope, IReadOnlyList<RegionPath> Children, IReadOnlyList<AgencyListing> Agencies);
+public sealed record RegionPageModel(RegionPath Scope, IReadOnlyList<RegionPath> Children, IReadOnlyList<AgencyListing> Agencies)
+{
+    /// <summary>The years with a regional roll-up of exactly this region (a supervised region's), linked from its page.</summary>
+    public IReadOnlyList<int> RollupYears { get; init; } = [];
+}
 
 /// <summary>One agency's page: its live reports by year (newest first), corrections and earlier versions included.</summary>
 public sealed record AgencyPageModel(SiteAgency Agency, IReadOnlyList<SiteReport> Reports);

@@ -69,6 +69,13 @@ public sealed class SitePages
         return RenderAsync<AgencyPage>(SitePaths.AgencyPage(model.Agency.Id), nameof(AgencyPage.Model), model, ct);
     }
 
+    /// <summary>A supervised region's roll-up of a year, at <see cref="SitePaths.RollupPage"/>.</summary>
+    public Task<SiteFile> RollupAsync(RollupPageModel model, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RenderAsync<RollupPage>(SitePaths.RollupPage(model.Rollup.Year, model.Region), nameof(RollupPage.Model), model, ct);
+    }
+
     /// <summary>The page served for any missing path (<c>404.html</c>).</summary>
     public Task<SiteFile> NotFoundAsync(CancellationToken ct = default) => RenderAsync<NotFoundPage>(SitePaths.NotFound, [], ct);
 

@@ -77,6 +77,35 @@ public static class SitePaths
     /// <summary>All reports of a year (or of a year in a region) with their figures, one row per report, as CSV.</summary>
     public static string YearCsv(int year, RegionPath scope) => YearDirectory(year, scope) + "reports.csv";
 
+    // ---- regional roll-ups ----
+
+    /// <summary>
+    /// A supervised region's roll-up of a year (<c>/reports/2021/浙江省/金华市/兰溪市/rollup/</c>): under the region's
+    /// segments, where no agency id can sit (agencies live at <c>/reports/{year}/{agency}/</c>), and beside the
+    /// region's year page when the region is one the year pages split by.
+    /// </summary>
+    public static string RollupDirectory(int year, RegionPath region) => YearDirectory(year, region) + "rollup/";
+
+    /// <summary>The year page that links a region's roll-up: the region's own, or its city's when it lies deeper.</summary>
+    public static RegionPath RollupListedAt(RegionPath region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.Truncate(YearListingDepth);
+    }
+
+    public static string RollupPage(int year, RegionPath region) => RollupDirectory(year, region) + "index.html";
+
+    public static string RollupUrl(int year, RegionPath region) => "/" + RollupDirectory(year, region);
+
+    /// <summary>The sums, one row per cell (UTF-8 with BOM).</summary>
+    public static string RollupCsv(int year, RegionPath region) => RollupDirectory(year, region) + "rollup.csv";
+
+    /// <summary>Every summed report's value of every cell, one row per report.</summary>
+    public static string RollupDetailCsv(int year, RegionPath region) => RollupDirectory(year, region) + "rollup-detail.csv";
+
+    /// <summary>The sums in the official Word template.</summary>
+    public static string RollupDocx(int year, RegionPath region) => RollupDirectory(year, region) + "rollup.docx";
+
     /// <summary>The deepest region level the year pages split by: below it, a page lists its reports.</summary>
     public const int YearListingDepth = 2;
 

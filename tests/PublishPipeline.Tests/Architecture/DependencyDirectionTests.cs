@@ -21,6 +21,9 @@ public sealed partial class DependencyDirectionTests
     // The core's reading and checking engine: for the folders that read or check drafts.
     private static readonly string[] CoreEngine = ["Reading", "Validation", "Checking", "Documents"];
 
+    // The core's regional roll-up (sums of published reports): for the folders that show it or keep it current.
+    private static readonly string[] CoreRollups = ["Rollups"];
+
     /// <summary>What each folder of the pipeline library may depend on, besides the core's domain and itself.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
@@ -36,15 +39,15 @@ public sealed partial class DependencyDirectionTests
         // Emails know nothing of the site or the handlers: they are given their links and facts.
         ["Notices"] = ["Rendering", "Addresses", "Configuration"],
         // The site renders pages and keeps the live site in storage (its index table, $web); a folder build checks drafts.
-        ["Site"] = ["Rendering", "Addresses", "Storage", "Submissions", .. CoreEngine],
-        ["Pipeline"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", .. CoreEngine],
-        ["Api"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", .. CoreEngine],
+        ["Site"] = ["Rendering", "Addresses", "Storage", "Submissions", .. CoreEngine, .. CoreRollups],
+        ["Pipeline"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", .. CoreEngine, .. CoreRollups],
+        ["Api"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", .. CoreEngine, .. CoreRollups],
         // What the hosts share above the pipeline: the one list of functions and their HTTP behaviour (Hosting), the
         // report named on every invocation's log scope, read from the trigger's message (Telemetry).
         ["Telemetry"] = ["Storage", "Submissions", "Pipeline"],
-        ["Hosting"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", .. CoreEngine],
+        ["Hosting"] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", .. CoreEngine, .. CoreRollups],
         // The root namespace holds the wiring both hosts call: it sees everything.
-        [""] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", "Hosting", .. CoreEngine],
+        [""] = ["Rendering", "Addresses", "Configuration", "Storage", "Submissions", "Access", "Notices", "Site", "Pipeline", "Api", "Telemetry", "Hosting", .. CoreEngine, .. CoreRollups],
     };
 
     private static string LibraryRoot => Path.Combine(Corpus.RepoRoot, "functions", "PublishPipeline");

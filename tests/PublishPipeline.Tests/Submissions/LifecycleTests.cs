@@ -89,6 +89,7 @@ public partial class LifecycleTests
             ["Pipeline/PublicationSweeper.cs"] = "asks again for a publication a dead host left unfinished (no state change)",
             ["Pipeline/Deadlines/DeadlineHandler.cs"] = "reminders and digests",
             ["Pipeline/Alerts/AlertRecorder.cs"] = "operator alerts",
+            ["Pipeline/RollupJob.cs"] = "wakes the debounced roll-up rebuild after site work (no state change: the index row it marks first is the truth)",
         };
         var library = Path.Combine(RepoRoot(), "functions", "PublishPipeline");
         var senders = Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories)

@@ -503,7 +503,13 @@ public sealed class LiveSitePublisher(
                 }
 
                 var years = (await ReadYearCountsAsync(ct)).Select(c => c.Year);
-                return await pages.YearAsync(SiteComposer.Year(year, scope, children.Select(c => c.Summary), reports, years), ct);
+                var rollups = new List<RegionPath>();
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.YearRollups(year, scope), cancellationToken: ct))
+                {
+                    rollups.Add(RegionPath.Parse(SiteIndexKeys.Decode(row.RowKey)));
+                }
+
+                return await pages.YearAsync(SiteComposer.Year(year, scope, children.Select(c => c.Summary), reports, years) with { Rollups = rollups }, ct);
             },
             cancellationToken);
 
@@ -537,6 +543,14 @@ public sealed class LiveSitePublisher(
             cancellationToken);
     }
 
+    /// <summary>Re-derives one year page (a roll-up it links appeared or went).</summary>
+    public Task RefreshYearPageAsync(int year, RegionPath scope, CancellationToken cancellationToken = default) =>
+        WriteYearPageAsync(year, scope, cancellationToken);
+
+    /// <summary>Re-derives one region page (a roll-up of the region appeared or went).</summary>
+    public Task RefreshRegionPageAsync(RegionPath scope, CancellationToken cancellationToken = default) =>
+        WriteRegionPageAsync(scope, cancellationToken);
+
     private async Task WriteRegionPageAsync(RegionPath scope, CancellationToken cancellationToken) =>
         await writer.WriteDerivedAsync(
             SitePaths.RegionPage(scope),
@@ -555,7 +569,16 @@ public sealed class LiveSitePublisher(
                     agencies.Add(new AgencyListing(new SiteAgency(listing.Id, listing.Name, scope, listing.Level), listing.Years));
                 }
 
-                return await pages.RegionAsync(SiteComposer.Region(scope, children, agencies), ct);
+                var rollupYears = new List<int>();
+                await foreach (var row in Index.QueryAsync<SiteIndexRow>(r => r.PartitionKey == SiteIndexKeys.Rollups(scope), cancellationToken: ct))
+                {
+                    if (SiteIndexJson.Read<RollupStateRecord>(row.Json).Live)
+                    {
+                        rollupYears.Add(int.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+
+                return await pages.RegionAsync(SiteComposer.Region(scope, children, agencies) with { RollupYears = rollupYears }, ct);
             },
             cancellationToken);
 

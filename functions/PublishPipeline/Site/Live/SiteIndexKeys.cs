@@ -18,6 +18,9 @@ namespace PublishPipeline.Site.Live;
 /// <item><c>c~{region}</c> / child: a region's child regions (region pages).</item>
 /// <item><c>g~{city}</c> / agency: every agency inside a city-level region (its sitemap).</item>
 /// <item><c>m~sitemaps</c> / sitemap path: which sitemaps exist (the sitemap index).</item>
+/// <item><c>u~{region}</c> / year: a supervised region's roll-up of a year: when its reports last changed, when it was
+/// last built, whether it is on the site (the roll-up debounce; the region page's links).</item>
+/// <item><c>v~{year}~{scope}</c> / region: the roll-ups on the site that a year page links (<see cref="SitePaths.RollupListedAt"/>).</item>
 /// <item><c>search</c> / <c>state</c>: when the site last changed and when search was last indexed (the debounce).</item>
 /// </list>
 /// Region names go into keys escaped: '/', '\', '#', '?', '%', '~' and control characters are not allowed there.
@@ -45,6 +48,10 @@ public static class SiteIndexKeys
     public static string RegionAgencies(RegionPath region) => "r~" + Encode(region.Key);
 
     public static string RegionChildren(RegionPath region) => "c~" + Encode(region.Key);
+
+    public static string Rollups(RegionPath region) => "u~" + Encode(region.Key);
+
+    public static string YearRollups(int year, RegionPath scope) => $"v~{YearRow(year)}~{Encode(scope.Key)}";
 
     public static string CityAgencies(RegionPath cityLevel) => "g~" + Encode(cityLevel.Key);
 

@@ -92,6 +92,26 @@ public sealed record CityAgencyRecord(string Name, string Region, string? Level)
 /// </summary>
 public sealed record SearchStateRecord(DateTimeOffset ChangedAt, DateTimeOffset? IndexedAt, DateTimeOffset? PendingSince);
 
+/// <summary>
+/// A supervised region's roll-up of a year. <paramref name="Change"/> counts the publications, corrections and
+/// withdrawals that touched it (each rebuild message carries the count it was sent for, so the latest message is known
+/// without comparing clocks); <paramref name="Built"/> is the count the files on the site reflect; <paramref name="ChangedAt"/>
+/// and <paramref name="PendingSince"/> (the first change not yet built) bound how long a busy region waits;
+/// <paramref name="Live"/> whether the roll-up is on the site; <paramref name="Builds"/> how many times it was built
+/// (how well the debounce works, for operators and tests).
+/// </summary>
+public sealed record RollupStateRecord(
+    string RegionId,
+    int Change,
+    int Built,
+    DateTimeOffset ChangedAt,
+    DateTimeOffset? PendingSince,
+    bool Live,
+    int Builds)
+{
+    public bool IsBuilt => Built >= Change;
+}
+
 /// <summary>How index rows hold their records: web-style JSON, nulls left out.</summary>
 public static class SiteIndexJson
 {
