@@ -37,6 +37,9 @@ public sealed class PublicUrls
     /// <summary>A region's supervisor board for a report year.</summary>
     public string RegionBoard(string regionId, int year) => api + RegionPaths.Board(regionId, year);
 
+    /// <summary>One of the board's downloads (<see cref="RegionPaths.CsvFormat"/>, <see cref="RegionPaths.RollupWordFormat"/> …).</summary>
+    public string RegionBoardAs(string regionId, int year, string format) => api + RegionPaths.BoardAs(regionId, year, format);
+
     /// <summary>The same board as CSV.</summary>
     public string RegionBoardCsv(string regionId, int year) => api + RegionPaths.BoardCsv(regionId, year);
 

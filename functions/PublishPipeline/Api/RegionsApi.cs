@@ -6,8 +6,12 @@ using PublishPipeline.Addresses;
 using PublishPipeline.Calendar;
 using PublishPipeline.Pipeline;
 using PublishPipeline.Pipeline.Supervision;
+using PublishPipeline.Rollups;
 using PublishPipeline.Site;
 using PublishPipeline.Site.Board;
+using PublishPipeline.Site.Model;
+using PublishPipeline.Site.OpenData;
+using PublishPipeline.Site.Views;
 using PublishPipeline.Submissions;
 
 namespace PublishPipeline.Api;
@@ -15,11 +19,13 @@ namespace PublishPipeline.Api;
 /// <summary>
 /// What a region's supervisors read: <c>GET /api/regions</c> (the regions the caller supervises) and
 /// <c>GET /api/regions/{id}/board?year=Y</c> (the supervisor board: a page for browsers, JSON for programs, CSV with
-/// <c>format=csv</c>). Only the region's supervisors see its board.
+/// <c>format=csv</c>; under it the region's roll-up for the year, with <c>format=rollup-docx</c>, <c>rollup-csv</c> and
+/// <c>rollup-detail-csv</c> for its Word document and CSV files). Only the region's supervisors see its board.
 /// </summary>
 public sealed class RegionsApi(
     RegionDirectory regions,
     RegionBoards boards,
+    RegionRollups rollups,
     CallerResolver callers,
     SiteRenderer renderer,
     TimeProvider clock,
@@ -84,9 +90,16 @@ public sealed class RegionsApi(
         }
 
         var format = request.Query[RegionPaths.FormatParameter].ToString();
-        if (format.Length > 0 && format != RegionPaths.CsvFormat)
+        if (format.Length > 0 && !BoardFormats.Contains(format))
         {
-            return Problems.BadRequest("格式无效", $"参数 {RegionPaths.FormatParameter}=「{format}」无效：只支持 {RegionPaths.CsvFormat}，不带该参数则返回页面或 JSON。");
+            return Problems.BadRequest(
+                "格式无效",
+                $"参数 {RegionPaths.FormatParameter}=「{format}」无效：只支持 {string.Join("、", BoardFormats)}，不带该参数则返回页面或 JSON。");
+        }
+
+        if (format is RegionPaths.RollupWordFormat or RegionPaths.RollupCsvFormat or RegionPaths.RollupDetailCsvFormat)
+        {
+            return RollupFile(region, await rollups.ComputeAsync(region, year, cancellationToken), format);
         }
 
         var board = await boards.BuildAsync(region, year, today, cancellationToken);
@@ -101,9 +114,37 @@ public sealed class RegionsApi(
             return PrivateJson.Of(board);
         }
 
+        var rollup = await rollups.ComputeAsync(region, year, cancellationToken);
+        var urls = options.Value.Urls();
+        var regionPath = RegionPath.Parse(region.Region);
+        var shown = new BoardRollupModel(
+            rollup,
+            source => urls.ReportPage(year, source.AgencyId),
+            urls.RegionBoardAs(region.Id, year, RegionPaths.RollupWordFormat),
+            urls.RegionBoardAs(region.Id, year, RegionPaths.RollupCsvFormat),
+            urls.RegionBoardAs(region.Id, year, RegionPaths.RollupDetailCsvFormat),
+            rollup.Summed.Count + rollup.OtherTemplate.Count > 0 ? new Uri(urls.SiteRoot, Href.Path(SitePaths.RollupUrl(year, regionPath)).TrimStart('/')).ToString() : null);
         return SubmissionsApi.PrivatePage(
-            await renderer.RenderSupervisorBoardAsync(new SupervisorBoardModel(board, BoardYear.Choices(today)), ct: cancellationToken),
+            await renderer.RenderSupervisorBoardAsync(new SupervisorBoardModel(board, BoardYear.Choices(today)), shown, cancellationToken),
             PreviewHeaders.StatusPage);
+    }
+
+    private static readonly string[] BoardFormats =
+        [RegionPaths.CsvFormat, RegionPaths.RollupWordFormat, RegionPaths.RollupCsvFormat, RegionPaths.RollupDetailCsvFormat];
+
+    /// <summary>The roll-up's Word document or one of its CSV files, made now from the live reports, as a private download.</summary>
+    private PrivateFile RollupFile(SupervisedRegion region, RegionRollup rollup, string format)
+    {
+        var regionPath = RegionPath.Parse(region.Region);
+        var name = $"{region.Id}-{rollup.Year}-rollup";
+        return format switch
+        {
+            RegionPaths.RollupWordFormat => new PrivateFile(RollupWordDocument.Create(rollup), SiteFile.Docx, name + ".docx"),
+            RegionPaths.RollupCsvFormat => Csv(RollupCsv.Sums(rollup, regionPath), name + ".csv"),
+            _ => Csv(RollupCsv.Detail(rollup, regionPath, new Uri(options.Value.SiteBaseUrl.TrimEnd('/') + "/")), name + "-detail.csv"),
+        };
+
+        static PrivateFile Csv(SiteFile file, string fileName) => new(file.Content, file.ContentType, fileName);
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class TemplatesApi(AgencyDirectory agencies, CallerResolver caller
 {
     public const string Route = "agencies/{id}/template";
 
-    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string WordContentType = Site.SiteFile.Docx;
 
     public async Task<IResult> GetAsync(HttpRequest request, string agencyId, CancellationToken cancellationToken = default)
     {

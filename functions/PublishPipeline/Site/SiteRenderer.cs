@@ -83,6 +83,21 @@ public sealed class SiteRenderer
             ct);
     }
 
+    /// <summary>A supervisor board with the region's roll-up for the same year under it.</summary>
+    public Task<string> RenderSupervisorBoardAsync(Board.SupervisorBoardModel model, Board.BoardRollupModel rollup, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        return RenderSupervisorBoardAsync(
+            model,
+            builder =>
+            {
+                builder.OpenComponent<BoardRollup>(0);
+                builder.AddComponentParameter(1, nameof(BoardRollup.Model), rollup);
+                builder.CloseComponent();
+            },
+            ct);
+    }
+
     /// <summary>The regions a supervisor supervises, each linking to its board.</summary>
     public Task<string> RenderSupervisedRegionsAsync(Board.SupervisedRegionsModel model, CancellationToken ct = default)
     {

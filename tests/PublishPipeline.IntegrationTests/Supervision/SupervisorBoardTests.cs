@@ -77,6 +77,38 @@ public sealed class SupervisorBoardTests(DevHostFixture fixture, ITestOutputHelp
         Assert.Contains($",需修改,第 1 版有 {world.NeedsChangesErrors} 处错误,", lines.Single(l => l.StartsWith(world.NeedsChanges.Id + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.EndsWith($"{fixture.ApiUrl}/api/submissions/{world.AwaitingId}", lines.Single(l => l.StartsWith(world.Awaiting.Id + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
 
+        // The region's roll-up under the board: the year's one published report summed, linked to its public page; the
+        // Word document made from the same numbers reads back, cell for cell, to that report's tables.
+        var rollupSection = dom.GetElementById("rollup")!;
+        var summedLinks = rollupSection.QuerySelectorAll("ol.rollup-reports a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"{fixture.SiteUrl}/reports/{Year}/{world.OnTime.Id}/"], summedLinks);
+        Assert.Contains("尚未发布本年度报告", rollupSection.TextContent, StringComparison.Ordinal);
+        var live = (await fixture.Submissions.ListForAgencyAsync(world.OnTime.Id)).Single(v => v.Year == Year && v.CurrentState == SubmissionState.Published);
+        var published = (await fixture.Storage.LoadReportDocumentAsync(live.Id))!.Report;
+        using (var word = await GetAsync(world.BoardPath(Year) + "&format=rollup-docx", supervisor, "text/html"))
+        {
+            Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+            Assert.Equal($"{world.Region.Id}-{Year}-rollup.docx", word.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            var summed = new PublishPipeline.Checking.DraftChecker().Check("rollup.docx", await word.Content.ReadAsByteArrayAsync()).Document.Report;
+            static string Numbers(Dictionary<string, List<PublishPipeline.Reports.CellValue>>? table) =>
+                string.Join("; ", table!.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r =>
+                    r.Key + ": " + string.Join(",", r.Value.Select(c => c.IsNumber ? c.Number.ToString(CultureInfo.InvariantCulture) : "_"))));
+            Assert.Equal(Numbers(published.Tables.Requests), Numbers(summed.Tables.Requests));
+            Assert.Equal(Numbers(published.Tables.ReviewLitigation), Numbers(summed.Tables.ReviewLitigation));
+        }
+
+        foreach (var format in new[] { "rollup-csv", "rollup-detail-csv" })
+        {
+            using var rollupCsv = await GetAsync(world.BoardPath(Year) + "&format=" + format, supervisor, "text/html");
+            Assert.Equal(HttpStatusCode.OK, rollupCsv.StatusCode);
+            Assert.Equal("text/csv", rollupCsv.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var otherRollup = await GetAsync(world.BoardPath(Year) + "&format=rollup-docx", world.OtherSupervisor, "text/html"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, otherRollup.StatusCode);
+        }
+
         // The year before: the agency that published it late is last and says how late; the rest are overdue.
         using var lastYear = await GetAsync(world.BoardPath(Year - 1), supervisor, "text/html");
         var lastDom = new HtmlParser().ParseDocument(await lastYear.Content.ReadAsStringAsync());
