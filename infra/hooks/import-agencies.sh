@@ -3,6 +3,7 @@
 # disabled on the account; `azd provision` gives the operator Storage Table Data Contributor).
 #
 #   infra/hooks/import-agencies.sh agencies.csv [--dry-run]
+#   infra/hooks/import-agencies.sh --regions regions.csv [--dry-run]    # the supervised regions (pubpipe regions import)
 #
 # A thin wrapper around `pubpipe agencies import` (tools/PublishPipeline.Cli), built and run with `dotnet run`, so the
 # file is checked by the same code as `pubpipe dev --agencies` uses: RFC 4180 CSV in UTF-8, header
@@ -14,7 +15,12 @@
 # an `az login` or `azd auth login` session.
 set -euo pipefail
 
-csv=${1:?usage: $0 agencies.csv [--dry-run]}
+what=agencies
+if [ "${1:-}" = "--regions" ]; then
+  what=regions
+  shift
+fi
+csv=${1:?usage: $0 [--regions] FILE.csv [--dry-run]}
 shift
 [ -r "$csv" ] || { echo "import-agencies: cannot read $csv" >&2; exit 1; }
 
@@ -30,4 +36,4 @@ fi
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 exec dotnet run --project "$repo/tools/PublishPipeline.Cli" -c Release -- \
-  agencies import "$csv" --table-endpoint "${endpoint%/}" "$@"
+  "$what" import "$csv" --table-endpoint "${endpoint%/}" "$@"
