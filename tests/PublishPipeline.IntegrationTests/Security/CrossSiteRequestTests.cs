@@ -27,6 +27,22 @@ public sealed class CrossSiteRequestTests(DevHostFixture fixture)
         return browser;
     }
 
+    /// <summary>A draft awaiting review, its reviewer's signed-in browser, and the approve form of its status page as served.</summary>
+    private async Task<(Agency Agency, PublishPipeline.Api.SubmissionAccepted Version, HttpClient Browser, string StatusUrl, AngleSharp.Dom.IElement Form, string Action)> AwaitingReviewWithApproveFormAsync()
+    {
+        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", level: "乡镇街道", autoPublish: false);
+        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
+        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
+        var browser = await SignedInBrowserAsync(agency.ReviewerEmails[0]);
+        var statusUrl = $"{fixture.ApiUrl}/api/submissions/{v1.Id}";
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+        pageRequest.Headers.Accept.ParseAdd("text/html");
+        using var page = await browser.SendAsync(pageRequest);
+        var form = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("form.action-approve");
+        Assert.NotNull(form);
+        return (agency, v1, browser, statusUrl, form, new Uri(new Uri(statusUrl), form.GetAttribute("action")!).ToString());
+    }
+
     private static HttpRequestMessage Post(string url, HttpContent content, string? origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
@@ -76,17 +92,8 @@ public sealed class CrossSiteRequestTests(DevHostFixture fixture)
     [Fact]
     public async Task The_status_pages_own_form_still_approves_with_the_cookie()
     {
-        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", level: "乡镇街道", autoPublish: false);
-        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
-        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
-        using var browser = await SignedInBrowserAsync(agency.ReviewerEmails[0]);
-        var statusUrl = $"{fixture.ApiUrl}/api/submissions/{v1.Id}";
-        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-        pageRequest.Headers.Accept.ParseAdd("text/html");
-        using var page = await browser.SendAsync(pageRequest);
-        var form = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("form.action-approve");
-        Assert.NotNull(form);
-        var action = new Uri(new Uri(statusUrl), form.GetAttribute("action")!).ToString();
+        var (agency, v1, browser, statusUrl, form, action) = await AwaitingReviewWithApproveFormAsync();
+        using var _ = browser;
 
         // What Chromium sends for the form: urlencoded fields, Origin and Referer naming this host.
         var fields = form.QuerySelectorAll("input[name], textarea[name]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""));
@@ -105,16 +112,8 @@ public sealed class CrossSiteRequestTests(DevHostFixture fixture)
     [Fact]
     public async Task The_approve_form_schedules_publication_at_the_Beijing_time_the_reviewer_enters()
     {
-        var agency = await fixture.RegisterAgencyAsync("江屿市青山街道办事处", level: "乡镇街道", autoPublish: false);
-        var v1 = await fixture.SubmitDraftOkAsync(agency, 2021, "年报.docx", TestDrafts.Docx2021(agency.Name));
-        await fixture.WaitForStateAsync(v1.Id, SubmissionState.AwaitingReview);
-        using var browser = await SignedInBrowserAsync(agency.ReviewerEmails[0]);
-        var statusUrl = $"{fixture.ApiUrl}/api/submissions/{v1.Id}";
-        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-        pageRequest.Headers.Accept.ParseAdd("text/html");
-        using var page = await browser.SendAsync(pageRequest);
-        var form = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("form.action-approve")!;
-        var action = new Uri(new Uri(statusUrl), form.GetAttribute("action")!).ToString();
+        var (agency, v1, browser, statusUrl, form, action) = await AwaitingReviewWithApproveFormAsync();
+        using var _ = browser;
 
         // What Chromium sends when the reviewer types 2027-01-20 09:00 into the datetime-local field and a comment.
         var scheduled = DateTimeOffset.UtcNow.AddDays(30);
