@@ -368,7 +368,10 @@ public sealed class BicepTests(BuiltInfra infra) : IClassFixture<BuiltInfra>
         Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute), "import-agencies.sh is not executable");
         var script = File.ReadAllText(hook);
         Assert.Contains("tools/PublishPipeline.Cli", script, StringComparison.Ordinal);
-        Assert.Contains("agencies import \"$csv\" --table-endpoint", script, StringComparison.Ordinal);
+        // agencies by default, the supervised regions with --regions: both through the CLI's own import, which checks the file.
+        Assert.Contains("what=agencies", script, StringComparison.Ordinal);
+        Assert.Contains("if [ \"${1:-}\" = \"--regions\" ]; then\n  what=regions", script, StringComparison.Ordinal);
+        Assert.Contains("\"$what\" import \"$csv\" --table-endpoint", script, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(Corpus.RepoRoot, "tools", "PublishPipeline.Cli")));
         foreach (var output in new[] { "AZURE_STORAGE_TABLE_ENDPOINT", "AZURE_STORAGE_ACCOUNT_NAME" })
         {
