@@ -42,10 +42,7 @@ public static class RollupCalculator
                 for (var column = 0; column < item.Columns.Count; column++)
                 {
                     var key = new RollupCellKey(RollupTable.Proactive, item.Key, row.Key, column);
-                    cells.Add(Sum(key, $"表二 · {item.Label} · {row.Label} · {item.Columns[column].Label}", summed, report =>
-                        report.Tables.IsUnread("proactive", $"{item.Key}/{row.Key}") ? Unread
-                        : report.Tables.Proactive?.GetValueOrDefault(item.Key)?.GetValueOrDefault(row.Key) is { } printed && column < printed.Count ? new Found(printed[column], default)
-                        : Missing));
+                    cells.Add(Sum(key, $"表二 · {item.Label} · {row.Label} · {item.Columns[column].Label}", summed, Read("proactive", $"{item.Key}/{row.Key}", column, t => t.Proactive?.GetValueOrDefault(item.Key)?.GetValueOrDefault(row.Key))));
                 }
             }
         }
@@ -55,10 +52,7 @@ public static class RollupCalculator
             for (var column = 0; column < template.Requests.Columns.Count; column++)
             {
                 var key = new RollupCellKey(RollupTable.Requests, null, row.Key, column);
-                cells.Add(Sum(key, $"表三 · {row.Label.Replace("/", " · ", StringComparison.Ordinal)} · {template.Requests.Columns[column].Label}", summed, report =>
-                    report.Tables.IsUnread("requests", row.Key) ? Unread
-                    : report.Tables.Requests?.GetValueOrDefault(row.Key) is { } printed && column < printed.Count ? new Found(printed[column], default)
-                    : Missing));
+                cells.Add(Sum(key, $"表三 · {row.Label.Replace("/", " · ", StringComparison.Ordinal)} · {template.Requests.Columns[column].Label}", summed, Read("requests", row.Key, column, t => t.Requests?.GetValueOrDefault(row.Key))));
             }
         }
 
@@ -67,10 +61,7 @@ public static class RollupCalculator
             for (var column = 0; column < template.ReviewLitigation.Columns.Count; column++)
             {
                 var key = new RollupCellKey(RollupTable.ReviewLitigation, null, group.Key, column);
-                cells.Add(Sum(key, $"表四 · {group.Label.Replace("/", " · ", StringComparison.Ordinal)} · {template.ReviewLitigation.Columns[column].Label}", summed, report =>
-                    report.Tables.IsUnread("review_litigation", group.Key) ? Unread
-                    : report.Tables.ReviewLitigation?.GetValueOrDefault(group.Key) is { } printed && column < printed.Count ? new Found(printed[column], default)
-                    : Missing));
+                cells.Add(Sum(key, $"表四 · {group.Label.Replace("/", " · ", StringComparison.Ordinal)} · {template.ReviewLitigation.Columns[column].Label}", summed, Read("review_litigation", group.Key, column, t => t.ReviewLitigation?.GetValueOrDefault(group.Key))));
             }
         }
 
@@ -84,6 +75,12 @@ public static class RollupCalculator
     private static readonly Found Unread = new(null, RollupGapKind.Unread);
 
     private static readonly Found Missing = new(null, RollupGapKind.Missing);
+
+    /// <summary>How one report's cell is read: unread (C7) rows and missing rows or cells are gaps, never 0.</summary>
+    private static Func<Report, Found> Read(string table, string rowKey, int column, Func<ReportTables, List<CellValue>?> row) =>
+        report => report.Tables.IsUnread(table, rowKey) ? Unread
+            : row(report.Tables) is { } printed && column < printed.Count ? new Found(printed[column], default)
+            : Missing;
 
     private static RollupCell Sum(RollupCellKey key, string label, List<RollupSource> summed, Func<Report, Found> read)
     {

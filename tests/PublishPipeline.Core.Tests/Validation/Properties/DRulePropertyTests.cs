@@ -23,58 +23,22 @@ public class DRulePropertyTests
         var template = TemplateCatalog.Get(templateId);
         var results = template.Requests.ResultRows.Select(r => r.Key).ToList();
         var perColumn = results.Count + 2;
-        return Gen.Int[0, 40].Array[(Applicants * perColumn) + 12 + 16].Select(values => Build(template, results, values));
+        return Gen.Int[0, 40].Array[(Applicants * perColumn) + 12 + 16].Select(values => Build(template, values));
     }
 
-    private static Report Build(ReportTemplate template, List<string> results, int[] values)
+    /// <summary>The consistent tables 三 and 四 of <see cref="Fixes.FixTables.Build"/>, and table 二 from the values after theirs.</summary>
+    private static Report Build(ReportTemplate template, int[] values)
     {
-        var next = 0;
-        var rows = template.Requests.Rows.ToDictionary(r => r.Key, _ => new decimal[7]);
-        for (var c = 0; c < Applicants; c++)
-        {
-            decimal total = 0;
-            foreach (var row in results)
-            {
-                rows[row][c] = values[next++];
-                total += rows[row][c];
-            }
-
-            var carriedOut = values[next++];
-            var carriedIn = values[next++] % (total + carriedOut + 1);
-            rows["total"][c] = total;
-            rows["carried_out"][c] = carriedOut;
-            rows["carried_in"][c] = carriedIn;
-            rows["new"][c] = total + carriedOut - carriedIn;
-        }
-
-        foreach (var cells in rows.Values)
-        {
-            cells[Applicants] = cells[..Applicants].Sum();
-        }
-
-        var review = template.ReviewLitigation.Groups.ToDictionary(g => g.Key, _ =>
-        {
-            var cells = Enumerable.Range(0, 4).Select(_ => (decimal)values[next++]).ToList();
-            return cells.Append(cells.Sum()).Select(CellValue.Of).ToList();
-        });
+        var report = Fixes.FixTables.Build(template, values);
+        var next = (Applicants * (template.Requests.ResultRows.Count() + 2)) + (4 * template.ReviewLitigation.Groups.Count);
         var proactive = template.Proactive.ToDictionary(item => item.Key, item => item.Rows.ToDictionary(row => row.Key, row => item.Columns.Select(column => column.Type switch
         {
             "signed_int" => CellValue.Of(values[next++ % values.Length] - 20),
             "decimal_wan_yuan" or "money_unit_unspecified" => CellValue.Of(values[next++ % values.Length] / 4m),
             _ => CellValue.Of(values[next++ % values.Length]),
         }).ToList()));
-        return new Report
-        {
-            Template = template.Id,
-            Year = template.FirstYear,
-            Title = $"{template.FirstYear}年测试局政府信息公开工作年度报告",
-            Tables = new ReportTables
-            {
-                Requests = rows.ToDictionary(r => r.Key, r => r.Value.Select(CellValue.Of).ToList()),
-                ReviewLitigation = review,
-                Proactive = proactive,
-            },
-        };
+        report.Tables.Proactive = proactive;
+        return report;
     }
 
     private static List<(string Rule, string Table, string Row, string Column)> DFindings(Report report) =>
